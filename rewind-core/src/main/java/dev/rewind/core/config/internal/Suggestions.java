@@ -1,0 +1,38 @@
+package dev.rewind.core.config.internal;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+
+/** "Did you mean …?": the closest candidate by edit distance, when it is close enough to be a typo. */
+public final class Suggestions {
+
+    private Suggestions() {}
+
+    public static Optional<String> closest(String word, Collection<String> candidates) {
+        return candidates.stream()
+                .min(Comparator.comparingInt(c -> distance(word.toLowerCase(), c.toLowerCase())))
+                .filter(c -> distance(word.toLowerCase(), c.toLowerCase()) <= Math.max(2, word.length() / 3));
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}
