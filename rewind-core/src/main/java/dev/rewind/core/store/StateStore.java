@@ -1,0 +1,114 @@
+package dev.rewind.core.store;
+
+import dev.rewind.core.store.internal.StoreOpener;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Rewind's memory: releases, backups, journaled runs, decisions, holds and the audit trail, in SQLite or
+ * PostgreSQL. Every failure is a {@link dev.rewind.core.RewindException} with code {@code STORE}.
+ * Lists are newest first unless a method says otherwise. Safe to use from several threads.
+ */
+public interface StateStore extends AutoCloseable {
+
+    /**
+     * Opens the store and brings its schema up to date.
+     *
+     * @param location   a SQLite file (relative paths resolve against {@code projectDir}, parent directories
+     *                   are created) or {@code postgresql://user[:password]@host[:port]/db[?params]}
+     *                   ({@code postgres://} and {@code jdbc:postgresql://} are accepted too)
+     * @param projectDir the directory of {@code rewind.yaml}
+     */
+    static StateStore open(String location, Path projectDir) {
+        return StoreOpener.open(location, projectDir);
+    }
+
+    /** Where the store is, for messages; passwords are masked. */
+    String location();
+
+    /** The schema version the store is at, e.g. {@code 1}. */
+    String schemaVersion();
+
+    /** Records a release; if it is LIVE, the environment's previous LIVE release becomes SUPERSEDED. */
+    void insertRelease(Release release);
+
+    /** Changes a release's status; LIVE supersedes the environment's other LIVE release. */
+    void updateReleaseStatus(String id, ReleaseStatus status);
+
+    Optional<Release> release(String id);
+
+    List<Release> releases(String environment);
+
+    /** The environment's LIVE release, if any. */
+    Optional<Release> liveRelease(String environment);
+
+    void insertBackupSet(BackupSet set);
+
+    /** Rewrites the release, status, size and manifest of an existing backup set. */
+    void updateBackupSet(BackupSet set);
+
+    void insertBackupItem(BackupItem item);
+
+    List<BackupSet> backupSets(String environment);
+
+    Optional<BackupSet> backupSet(String id);
+
+    /** The items of a backup set, by datastore name. */
+    List<BackupItem> backupItems(String backupId);
+
+    /** Deletes a backup set's record and its items' records (not the files); false if there was none. */
+    boolean deleteBackupSet(String id);
+
+    void insertRun(Run run);
+
+    /** Marks a run finished with a final status and, if it failed, why. */
+    void finishRun(String id, RunStatus status, Instant finishedAt, String error);
+
+    Optional<Run> run(String id);
+
+    List<Run> runs(String environment);
+
+    /** Runs still RUNNING in any environment, oldest first: in flight, or interrupted and resumable. */
+    List<Run> runsInFlight();
+
+    /** Writes a journal step, replacing the step with the same (runId, seq) if there is one. */
+    void upsertStep(RunStep step);
+
+    /** A run's journal, by seq. */
+    List<RunStep> steps(String runId);
+
+    void insertDecision(Decision decision);
+
+    /** The environment's latest {@code limit} decisions. */
+    List<Decision> decisions(String environment, int limit);
+
+    Optional<Decision> lastDecision(String environment);
+
+    void insertHold(Hold hold);
+
+    /**
+     * Releases a hold. Returns the hold as it is now (unchanged if it was already released), or empty if
+     * there is no hold with that id.
+     */
+    Optional<Hold> releaseHold(String id, String releasedBy, Instant releasedAt);
+
+    /** Holds on the environment that apply at {@code now}: not released and not expired. */
+    List<Hold> activeHolds(String environment, Instant now);
+
+    /** Every hold on the environment, active or not. */
+    List<Hold> holds(String environment);
+
+    void appendEvent(Event event);
+
+    /** The latest {@code limit} events of an environment, or of all environments if it is null. */
+    List<Event> events(String environment, int limit);
+
+    /** Every event about one subject (e.g. a run id), oldest first: the story of that subject. */
+    List<Event> eventsAbout(String subject);
+
+    /** Releases what the store holds; no exception is thrown. */
+    @Override
+    void close();
+}

@@ -1,0 +1,230 @@
+package dev.rewind.core.store.internal;
+
+import dev.rewind.core.store.BackupItem;
+import dev.rewind.core.store.BackupSet;
+import dev.rewind.core.store.Decision;
+import dev.rewind.core.store.Event;
+import dev.rewind.core.store.Hold;
+import dev.rewind.core.store.Release;
+import dev.rewind.core.store.ReleaseStatus;
+import dev.rewind.core.store.Run;
+import dev.rewind.core.store.RunStatus;
+import dev.rewind.core.store.RunStep;
+import dev.rewind.core.store.StateStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The {@link StateStore} on Jdbi, for SQLite and PostgreSQL alike. Each operation takes its own connection,
+ * so nothing stays open between calls; every write is one transaction.
+ */
+final class JdbiStateStore implements StateStore {
+
+    private final GuardedJdbi db;
+    private final String location;
+    private final String schemaVersion;
+
+    JdbiStateStore(Jdbi jdbi, String location, String schemaVersion) {
+        this.db = new GuardedJdbi(jdbi, location);
+        this.location = location;
+        this.schemaVersion = schemaVersion;
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public String schemaVersion() {
+        return schemaVersion;
+    }
+
+    @Override
+    public void insertRelease(Release release) {
+        db.write("record release " + release.id(), handle -> {
+            if (release.status() == ReleaseStatus.LIVE) {
+                ReleaseTable.supersedeLive(handle, release.environment(), release.id());
+            }
+            ReleaseTable.insert(handle, release);
+        });
+    }
+
+    @Override
+    public void updateReleaseStatus(String id, ReleaseStatus status) {
+        db.write("update release " + id, handle -> {
+            Release release = ReleaseTable.find(handle, id).orElseThrow(() -> db.missing("release", id));
+            if (status == ReleaseStatus.LIVE) {
+                ReleaseTable.supersedeLive(handle, release.environment(), id);
+            }
+            ReleaseTable.updateStatus(handle, id, status);
+        });
+    }
+
+    @Override
+    public Optional<Release> release(String id) {
+        return db.read("read release " + id, handle -> ReleaseTable.find(handle, id));
+    }
+
+    @Override
+    public List<Release> releases(String environment) {
+        return db.read("list releases of " + environment, handle -> ReleaseTable.inEnvironment(handle, environment));
+    }
+
+    @Override
+    public Optional<Release> liveRelease(String environment) {
+        return db.read("read the live release of " + environment, handle -> ReleaseTable.live(handle, environment));
+    }
+
+    @Override
+    public void insertBackupSet(BackupSet set) {
+        db.write("record backup set " + set.id(), handle -> BackupSetTable.insert(handle, set));
+    }
+
+    @Override
+    public void updateBackupSet(BackupSet set) {
+        db.write("update backup set " + set.id(), handle -> {
+            if (BackupSetTable.update(handle, set) == 0) {
+                throw db.missing("backup set", set.id());
+            }
+        });
+    }
+
+    @Override
+    public void insertBackupItem(BackupItem item) {
+        db.write("record backup item " + item.datastore() + " of " + item.backupId(),
+                handle -> BackupItemTable.insert(handle, item));
+    }
+
+    @Override
+    public List<BackupSet> backupSets(String environment) {
+        return db.read("list backup sets of " + environment,
+                handle -> BackupSetTable.inEnvironment(handle, environment));
+    }
+
+    @Override
+    public Optional<BackupSet> backupSet(String id) {
+        return db.read("read backup set " + id, handle -> BackupSetTable.find(handle, id));
+    }
+
+    @Override
+    public List<BackupItem> backupItems(String backupId) {
+        return db.read("list the items of backup set " + backupId, handle -> BackupItemTable.of(handle, backupId));
+    }
+
+    @Override
+    public boolean deleteBackupSet(String id) {
+        return db.transaction("delete backup set " + id, handle -> {
+            BackupItemTable.deleteOf(handle, id);
+            return BackupSetTable.delete(handle, id) > 0;
+        });
+    }
+
+    @Override
+    public void insertRun(Run run) {
+        db.write("record run " + run.id(), handle -> RunTable.insert(handle, run));
+    }
+
+    @Override
+    public void finishRun(String id, RunStatus status, Instant finishedAt, String error) {
+        db.write("finish run " + id, handle -> {
+            if (RunTable.finish(handle, id, status, finishedAt, error) == 0) {
+                throw db.missing("run", id);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Run> run(String id) {
+        return db.read("read run " + id, handle -> RunTable.find(handle, id));
+    }
+
+    @Override
+    public List<Run> runs(String environment) {
+        return db.read("list runs of " + environment, handle -> RunTable.inEnvironment(handle, environment));
+    }
+
+    @Override
+    public List<Run> runsInFlight() {
+        return db.read("list runs in flight", handle -> RunTable.withStatus(handle, RunStatus.RUNNING));
+    }
+
+    @Override
+    public void upsertStep(RunStep step) {
+        db.write("journal step " + step.seq() + " of run " + step.runId(), handle -> RunStepTable.upsert(handle, step));
+    }
+
+    @Override
+    public List<RunStep> steps(String runId) {
+        return db.read("read the journal of run " + runId, handle -> RunStepTable.of(handle, runId));
+    }
+
+    @Override
+    public void insertDecision(Decision decision) {
+        db.write("record decision " + decision.id(), handle -> DecisionTable.insert(handle, decision));
+    }
+
+    @Override
+    public List<Decision> decisions(String environment, int limit) {
+        checkLimit(limit);
+        return db.read("list decisions of " + environment, handle -> DecisionTable.latest(handle, environment, limit));
+    }
+
+    @Override
+    public Optional<Decision> lastDecision(String environment) {
+        return decisions(environment, 1).stream().findFirst();
+    }
+
+    @Override
+    public void insertHold(Hold hold) {
+        db.write("record hold " + hold.id(), handle -> HoldTable.insert(handle, hold));
+    }
+
+    @Override
+    public Optional<Hold> releaseHold(String id, String releasedBy, Instant releasedAt) {
+        return db.transaction("release hold " + id, handle -> {
+            HoldTable.release(handle, id, releasedBy, releasedAt);
+            return HoldTable.find(handle, id);
+        });
+    }
+
+    @Override
+    public List<Hold> activeHolds(String environment, Instant now) {
+        return db.read("list active holds of " + environment, handle -> HoldTable.active(handle, environment, now));
+    }
+
+    @Override
+    public List<Hold> holds(String environment) {
+        return db.read("list holds of " + environment, handle -> HoldTable.inEnvironment(handle, environment));
+    }
+
+    @Override
+    public void appendEvent(Event event) {
+        db.write("record event " + event.action(), handle -> EventTable.insert(handle, event));
+    }
+
+    @Override
+    public List<Event> events(String environment, int limit) {
+        checkLimit(limit);
+        return db.read("list events", handle -> EventTable.latest(handle, environment, limit));
+    }
+
+    @Override
+    public List<Event> eventsAbout(String subject) {
+        return db.read("list events about " + subject, handle -> EventTable.about(handle, subject));
+    }
+
+    /** Nothing to release: connections are taken per operation and closed after it. */
+    @Override
+    public void close() {
+        // no pooled connections or other resources are held between operations
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+    }
+}
