@@ -53,7 +53,7 @@ public final class PostgresExtension implements ParameterResolver {
         return new PostgresDatabase("localhost", server.getPort(), name, "postgres");
     }
 
-    private record Server(EmbeddedPostgres postgres) implements ExtensionContext.Store.CloseableResource {
+    private record Server(EmbeddedPostgres postgres) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         static Server start() {
             try {
                 return new Server(EmbeddedPostgres.builder()
