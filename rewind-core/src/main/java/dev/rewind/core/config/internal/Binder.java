@@ -29,6 +29,8 @@ public final class Binder {
     private final Problems problems;
     private final Interpolator interpolator;
     private final Map<Object, YamlNode.Mapping> origins = new IdentityHashMap<>();
+    /** Values that could not be bound; unlike unknown keys, these stop the enclosing record from being built. */
+    private int failures;
 
     public Binder(Problems problems, Interpolator interpolator) {
         this.problems = problems;
@@ -68,8 +70,9 @@ public final class Binder {
         return node instanceof YamlNode.Scalar s ? scalar(s, cls, path) : mismatch(node, "a single value", path);
     }
 
+    /** Unknown keys are reported but do not stop the record from being built, so cross-checks still see it. */
     private Object record(YamlNode.Mapping mapping, Class<?> cls, String path) {
-        int before = problems.count();
+        boolean failed = false;
         RecordComponent[] components = cls.getRecordComponents();
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < components.length; i++) {
@@ -81,19 +84,22 @@ public final class Binder {
             if (i == null) {
                 unknownKey(entry, index.keySet(), path);
             } else {
+                int before = failures;
                 values[i] = bind(entry.value(), components[i].getGenericType(), path + "." + entry.key());
+                failed |= failures > before;
             }
         }
         for (int i = 0; i < components.length; i++) {
             if (values[i] == null && RecordKeys.required(components[i]) && mapping.entry(RecordKeys.key(components[i])).isEmpty()) {
-                problems.add(mapping.location(), "missing key '" + RecordKeys.key(components[i]) + "' in " + path,
+                fail(mapping.location(), "missing key '" + RecordKeys.key(components[i]) + "' in " + path,
                         "add `" + RecordKeys.key(components[i]) + ": …` here");
+                failed = true;
             }
             if (values[i] == null && components[i].getType().isPrimitive()) {
                 values[i] = components[i].getType() == boolean.class ? Boolean.FALSE : Integer.valueOf(0);
             }
         }
-        return problems.count() > before ? null : construct(cls, components, values, mapping, path);
+        return failed ? null : construct(cls, components, values, mapping, path);
     }
 
     private Object construct(Class<?> cls, RecordComponent[] components, Object[] values, YamlNode.Mapping mapping, String path) {
@@ -105,7 +111,7 @@ public final class Binder {
             return result;
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof IllegalArgumentException bad) {
-                problems.add(mapping.location(), bad.getMessage() + " in " + path, "");
+                fail(mapping.location(), bad.getMessage() + " in " + path, "");
                 return null;
             }
             throw new IllegalStateException("cannot build " + cls.getSimpleName() + " at " + path, e.getCause());
@@ -125,7 +131,7 @@ public final class Binder {
                 ? mapping.entries().stream().map(e -> Suggestions.closest(e.key(), kinds)).flatMap(Optional::stream)
                         .findFirst().map(k -> "did you mean `" + k + "`?").orElse("add one of: " + String.join(", ", kinds))
                 : "keep only one of " + present.stream().map(RecordKeys::discriminator).toList();
-        problems.add(mapping.location(), path + " needs exactly one of the keys " + String.join(", ", kinds), fix);
+        fail(mapping.location(), path + " needs exactly one of the keys " + String.join(", ", kinds), fix);
         return null;
     }
 
@@ -151,7 +157,7 @@ public final class Binder {
         Map<String, Object> out = new LinkedHashMap<>();
         for (YamlNode.Entry entry : mapping.entries()) {
             if (named && !NAME.matcher(entry.key()).matches()) {
-                problems.add(entry.keyLocation(), "'" + entry.key() + "' is not a valid name in " + path,
+                fail(entry.keyLocation(), "'" + entry.key() + "' is not a valid name in " + path,
                         "use letters, digits, '-', '_' and '.', starting with a letter or digit");
                 continue;
             }
@@ -168,6 +174,7 @@ public final class Binder {
                 ? interpolator.apply(scalar.text(), scalar.location())
                 : Optional.of(scalar.text());
         if (text.isEmpty()) {
+            failures++;
             return null;
         }
         try {
@@ -178,7 +185,7 @@ public final class Binder {
                     .orElseThrow(() -> new IllegalStateException("config type " + type + " has no scalar parser"))
                     .parse().apply(text.get());
         } catch (IllegalArgumentException e) {
-            problems.add(scalar.location(), "bad value for " + path + ": " + e.getMessage(), "");
+            fail(scalar.location(), "bad value for " + path + ": " + e.getMessage(), "");
             return null;
         }
     }
@@ -202,7 +209,12 @@ public final class Binder {
     }
 
     private Object mismatch(YamlNode node, String expected, String path) {
-        problems.add(node.location(), path + " should be " + expected + " but is " + node.describe(), "");
+        fail(node.location(), path + " should be " + expected + " but is " + node.describe(), "");
         return null;
+    }
+
+    private void fail(Location at, String message, String fix) {
+        problems.add(at, message, fix);
+        failures++;
     }
 }

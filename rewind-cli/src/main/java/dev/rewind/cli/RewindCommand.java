@@ -1,0 +1,37 @@
+package dev.rewind.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code rewind}: the root command; it only holds the subcommands and the context they run in. */
+@Command(name = "rewind", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Deploys with a safety net and rolls back bad releases: journaled, resumable, nothing dropped.",
+        subcommands = {
+            InitCommand.class,
+            ValidateCommand.class,
+            SchemaCommand.class,
+            StatusCommand.class,
+            ReleasesCommand.class
+        })
+public final class RewindCommand implements Runnable {
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    RewindCommand(CliContext context) {
+        this.context = context;
+    }
+
+    CliContext context() {
+        return context;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a command is required, e.g. `rewind validate`");
+    }
+}

@@ -1,0 +1,99 @@
+package dev.rewind.core;
+
+import dev.rewind.core.config.ConfigLoader;
+import dev.rewind.core.config.EnvironmentConfig;
+import dev.rewind.core.config.RewindConfig;
+import dev.rewind.core.config.internal.Suggestions;
+import dev.rewind.core.store.StateStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's facade: one project (a loaded {@code rewind.yaml} and its state store). Each operation returns a
+ * typed result; rendering is the caller's business.
+ */
+public final class Rewind implements AutoCloseable {
+
+    private final Path configFile;
+    private final RewindConfig config;
+    private final Clock clock;
+    private StateStore store;
+
+    private Rewind(Path configFile, RewindConfig config, Clock clock) {
+        this.configFile = configFile;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Loads the config (every problem at once, as a {@link dev.rewind.core.config.ConfigException}). */
+    public static Rewind open(Path configFile, Map<String, String> environment) {
+        return new Rewind(configFile, ConfigLoader.load(configFile, environment), Clock.systemUTC());
+    }
+
+    public RewindConfig config() {
+        return config;
+    }
+
+    public Path configFile() {
+        return configFile;
+    }
+
+    /** The directory relative paths of the config resolve against. */
+    public Path projectDir() {
+        Path parent = configFile.toAbsolutePath().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
+    }
+
+    /** The state store, opened (and migrated) on first use. */
+    public synchronized StateStore store() {
+        if (store == null) {
+            store = StateStore.open(config.state(), projectDir());
+        }
+        return store;
+    }
+
+    /** The named environment, or a usage error naming the closest one. */
+    public EnvironmentConfig environment(String name) {
+        EnvironmentConfig env = config.environments().get(name);
+        if (env == null) {
+            String hint = Suggestions.closest(name, config.environments().keySet())
+                    .map(s -> "did you mean `" + s + "`?")
+                    .orElse("environments in " + configFile + ": " + String.join(", ", config.environments().keySet()));
+            throw new RewindException(ErrorCode.USAGE, "unknown environment '" + name + "'\n    fix: " + hint);
+        }
+        return env;
+    }
+
+    /** The release history of an environment, newest first. */
+    public ReleasesResult releases(String environment) {
+        environment(environment);
+        return new ReleasesResult(environment, store().releases(environment));
+    }
+
+    /** Live release, last decision, runs in flight and active holds of one environment, or of all. */
+    public StatusResult status(String environmentOrNull) {
+        List<String> names = environmentOrNull == null
+                ? List.copyOf(config.environments().keySet())
+                : List.of(environmentOrNull);
+        names.forEach(this::environment);
+        var now = clock.instant();
+        var inFlight = store().runsInFlight();
+        return new StatusResult(config.project(), names.stream()
+                .map(env -> new StatusResult.EnvironmentStatus(env,
+                        store().liveRelease(env).orElse(null),
+                        store().releases(env).size(),
+                        store().lastDecision(env).orElse(null),
+                        inFlight.stream().filter(r -> r.environment().equals(env)).toList(),
+                        store().activeHolds(env, now)))
+                .toList());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+}
