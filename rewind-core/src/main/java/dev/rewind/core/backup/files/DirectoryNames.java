@@ -1,0 +1,48 @@
+package dev.rewind.core.backup.files;
+
+import dev.rewind.core.ErrorCode;
+import dev.rewind.core.RewindException;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * Names of the directories a restore makes beside a live directory {@code <dir>}: the staged copy
+ * {@code <dir>.rewind-staging-<id>} and the kept failed state {@code <dir>.rewind-<id>}. Both are siblings of the live
+ * directory, so they are on its file system and a rename between them is atomic.
+ */
+public final class DirectoryNames {
+
+    static final String STAGING_INFIX = ".rewind-staging-";
+    static final String KEPT_INFIX = ".rewind-";
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+
+    private DirectoryNames() {}
+
+    /** {@code <live>.rewind-<id>}: where the live directory is kept after a swap. */
+    public static Path kept(Path live, String id) {
+        return sibling(live, KEPT_INFIX, id);
+    }
+
+    /** {@code <live>.rewind-staging-<id>}: where a backup is staged before the swap. */
+    public static Path staging(Path live, String id) {
+        return sibling(live, STAGING_INFIX, id);
+    }
+
+    static boolean isStaging(Path dir) {
+        Path name = dir.getFileName();
+        return name != null && name.toString().contains(STAGING_INFIX);
+    }
+
+    private static Path sibling(Path live, String infix, String id) {
+        if (id == null || !ID.matcher(id).matches() || id.startsWith("staging-")) {
+            throw new RewindException(ErrorCode.FAILED, "bad id '" + id + "' for a directory beside " + live
+                    + "\n    fix: use letters, digits, '-' and '_' (not starting with 'staging-'), e.g. a run id");
+        }
+        Path absolute = live.toAbsolutePath().normalize();
+        if (absolute.getFileName() == null || absolute.getParent() == null) {
+            throw new RewindException(ErrorCode.FAILED, "the live directory " + live
+                    + " has no parent to put a staged or kept copy beside\n    fix: use a directory below the root");
+        }
+        return absolute.resolveSibling(absolute.getFileName() + infix + id);
+    }
+}
