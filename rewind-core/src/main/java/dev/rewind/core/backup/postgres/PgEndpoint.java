@@ -1,0 +1,138 @@
+package dev.rewind.core.backup.postgres;
+
+import dev.rewind.core.ErrorCode;
+import dev.rewind.core.RewindException;
+import dev.rewind.core.config.PostgresUrl;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * One database on the server of a {@code postgresql://} URL: opens JDBC connections to it and describes it to
+ * libpq children as a conninfo string without the password (the password goes in {@code PGPASSWORD}).
+ */
+record PgEndpoint(PostgresUrl url, String host, int port, String user, String password, String database,
+                  Map<String, String> params) {
+
+    private static final Map<String, String> LIBPQ_TO_JDBC = Map.of(
+            "connect_timeout", "connectTimeout", "application_name", "ApplicationName");
+    private static final List<String> MAINTENANCE = List.of("postgres", "template1");
+
+    static PgEndpoint of(PostgresUrl url) {
+        URI uri = URI.create(url.url());
+        String userInfo = uri.getRawUserInfo();
+        String[] userPassword = userInfo == null ? new String[0] : userInfo.split(":", 2);
+        String host = uri.getHost().replaceAll("^\\[(.*)]$", "$1");
+        return new PgEndpoint(url, host, url.port(),
+                userPassword.length > 0 ? decode(userPassword[0]) : null,
+                userPassword.length > 1 ? decode(userPassword[1]) : null,
+                url.database(), queryParams(uri.getRawQuery()));
+    }
+
+    /** The same server and role, another database. */
+    PgEndpoint withDatabase(String name) {
+        return new PgEndpoint(url, host, port, user, password, name, params);
+    }
+
+    Connection connect() {
+        try {
+            return DriverManager.getConnection(jdbcUrl(), jdbcProperties());
+        } catch (SQLException e) {
+            throw new RewindException(ErrorCode.FAILED, "Cannot connect to database \"" + database + "\" at "
+                    + url.redacted() + ": " + e.getMessage() + Sql.FIX
+                    + "check that the server is up and that the URL's user, password and host are right", e);
+        }
+    }
+
+    /** A connection to a database other than {@code avoid}: {@code postgres}, else {@code template1}. */
+    Connection connectMaintenance(String... avoid) {
+        RewindException last = null;
+        for (String name : MAINTENANCE) {
+            if (List.of(avoid).contains(name)) {
+                continue;
+            }
+            try {
+                return withDatabase(name).connect();
+            } catch (RewindException e) {
+                last = e;
+            }
+        }
+        throw new RewindException(ErrorCode.FAILED, "Cannot connect to a maintenance database (postgres or"
+                + " template1) at " + url.redacted() + " to create or rename databases"
+                + (last == null ? "" : " (" + last.getMessage() + ")")
+                + Sql.FIX + "grant CONNECT on one of them to the URL's user", last);
+    }
+
+    /** libpq keyword/value connection string, password left out. */
+    String conninfo() {
+        Map<String, String> keywords = new LinkedHashMap<>();
+        keywords.put("host", host);
+        keywords.put("port", Integer.toString(port));
+        if (user != null) {
+            keywords.put("user", user);
+        }
+        keywords.put("dbname", database);
+        keywords.putAll(params);
+        keywords.remove("password");
+        return keywords.entrySet().stream()
+                .map(e -> e.getKey() + "='" + e.getValue().replace("\\", "\\\\").replace("'", "\\'") + "'")
+                .collect(Collectors.joining(" "));
+    }
+
+    /** Environment for a libpq child: the password, if the URL has one. */
+    Map<String, String> childEnvironment() {
+        String secret = password != null ? password : params.get("password");
+        return secret == null ? Map.of() : Map.of("PGPASSWORD", secret);
+    }
+
+    private String jdbcUrl() {
+        String hostPart = host.contains(":") ? "[" + host + "]" : host;
+        return "jdbc:postgresql://" + hostPart + ":" + port + "/"
+                + URLEncoder.encode(database, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private Properties jdbcProperties() {
+        Properties properties = new Properties();
+        properties.setProperty("ApplicationName", "rewind");
+        properties.setProperty("connectTimeout", "10");
+        params.forEach((key, value) -> properties.setProperty(LIBPQ_TO_JDBC.getOrDefault(key, key), value));
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        return properties;
+    }
+
+    private static Map<String, String> queryParams(String rawQuery) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                String[] kv = pair.split("=", 2);
+                if (!kv[0].isEmpty()) {
+                    params.put(decode(kv[0]), kv.length > 1 ? decode(kv[1]) : "");
+                }
+            }
+        }
+        return params;
+    }
+
+    private static String decode(String percentEncoded) {
+        return URLDecoder.decode(percentEncoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "\"" + database + "\" at " + url.redacted();
+    }
+}
