@@ -13,7 +13,10 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             SchemaCommand.class,
             StatusCommand.class,
-            ReleasesCommand.class
+            ReleasesCommand.class,
+            BackupCommand.class,
+            BackupsCommand.class,
+            PruneCommand.class
         })
 public final class RewindCommand implements Runnable {
 

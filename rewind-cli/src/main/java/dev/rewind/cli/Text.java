@@ -16,6 +16,23 @@ final class Text {
         return instant == null ? "-" : TIME.format(instant);
     }
 
+    /** 1.5 GiB, 512 MiB, 12 KiB, 7 B. */
+    static String bytes(long n) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        double value = n;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? n + " B" : String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    /** 2.3s, 0.4s, 75.0s. */
+    static String seconds(java.time.Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+    }
+
     static String orDash(String value) {
         return value == null || value.isEmpty() ? "-" : value;
     }

@@ -1,12 +1,24 @@
 package dev.rewind.core;
 
+import dev.rewind.core.backup.BackupLayout;
+import dev.rewind.core.backup.BackupResult;
+import dev.rewind.core.backup.Backups;
+import dev.rewind.core.backup.BackupsResult;
+import dev.rewind.core.backup.Progress;
+import dev.rewind.core.backup.PruneResult;
 import dev.rewind.core.config.ConfigLoader;
 import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.config.RewindConfig;
 import dev.rewind.core.config.internal.Suggestions;
+import dev.rewind.core.store.BackupStatus;
+import dev.rewind.core.store.Event;
+import dev.rewind.core.store.Ids;
+import dev.rewind.core.store.Release;
 import dev.rewind.core.store.StateStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -18,18 +30,24 @@ public final class Rewind implements AutoCloseable {
 
     private final Path configFile;
     private final RewindConfig config;
+    private final Map<String, String> environment;
     private final Clock clock;
     private StateStore store;
 
-    private Rewind(Path configFile, RewindConfig config, Clock clock) {
+    private Rewind(Path configFile, RewindConfig config, Map<String, String> environment, Clock clock) {
         this.configFile = configFile;
         this.config = config;
+        this.environment = Map.copyOf(environment);
         this.clock = clock;
     }
 
-    /** Loads the config (every problem at once, as a {@link dev.rewind.core.config.ConfigException}). */
+    /**
+     * Loads the config (every problem at once, as a {@link dev.rewind.core.config.ConfigException}).
+     *
+     * @param environment the process environment: {@code ${VAR}} in the config, and {@code PATH} for client tools
+     */
     public static Rewind open(Path configFile, Map<String, String> environment) {
-        return new Rewind(configFile, ConfigLoader.load(configFile, environment), Clock.systemUTC());
+        return new Rewind(configFile, ConfigLoader.load(configFile, environment), environment, Clock.systemUTC());
     }
 
     public RewindConfig config() {
@@ -88,6 +106,43 @@ public final class Rewind implements AutoCloseable {
                         inFlight.stream().filter(r -> r.environment().equals(env)).toList(),
                         store().activeHolds(env, now)))
                 .toList());
+    }
+
+    /** Backup sets of this project. */
+    public Backups backups() {
+        return new Backups(store(), new BackupLayout(projectDir().resolve(config.backups())), projectDir(), clock);
+    }
+
+    /** Takes a backup set of every datastore of the environment now, protecting its live release. */
+    public BackupResult backup(String env, String actor, Progress progress) {
+        EnvironmentConfig config = environment(env);
+        String live = store().liveRelease(env).map(Release::id).orElse(null);
+        Backups.Taken taken = backups().take(env, config, live, Backups.Options.defaults(environment.get("PATH")), progress);
+        audit(actor, env, "backup.taken", taken.set().id());
+        return BackupResult.of(taken);
+    }
+
+    /** The environment's backup sets, newest first; with {@code verify}, every complete set re-checked. */
+    public BackupsResult backupSets(String env, boolean verify, Progress progress) {
+        EnvironmentConfig config = environment(env);
+        Backups backups = backups();
+        return new BackupsResult(env, verify, backups.list(env).stream()
+                .map(set -> new BackupsResult.Entry(set, verify && set.status() == BackupStatus.COMPLETE
+                        ? backups.verify(set, config, progress) : null))
+                .toList());
+    }
+
+    /** Lists old backup sets and kept failed state; removes them only when {@code apply}. */
+    public PruneResult prune(String env, Duration olderThan, boolean apply, String actor) {
+        PruneResult result = backups().prune(env, environment(env), olderThan, apply);
+        if (apply) {
+            result.candidates().forEach(c -> audit(actor, env, "prune.removed", c.name()));
+        }
+        return result;
+    }
+
+    private void audit(String actor, String env, String action, String subject) {
+        store().appendEvent(new Event(Ids.event(), clock.instant().truncatedTo(ChronoUnit.MILLIS), actor, env, action, subject, null));
     }
 
     @Override
