@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
             ReleasesCommand.class,
             BackupCommand.class,
             BackupsCommand.class,
-            PruneCommand.class
+            PruneCommand.class,
+            HoldCommand.class
         })
 public final class RewindCommand implements Runnable {
 

@@ -20,7 +20,11 @@ final class RewindJar {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: integration tests run after `mvn package`");
         }
-        List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(ChildProcess.java()));
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         return ChildProcess.run(command, dir, Map.of(), Duration.ofMinutes(2));
     }

@@ -10,14 +10,17 @@ import dev.rewind.core.config.ConfigLoader;
 import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.config.RewindConfig;
 import dev.rewind.core.config.internal.Suggestions;
+import dev.rewind.core.policy.HoldResult;
 import dev.rewind.core.store.BackupStatus;
 import dev.rewind.core.store.Event;
+import dev.rewind.core.store.Hold;
 import dev.rewind.core.store.Ids;
 import dev.rewind.core.store.Release;
 import dev.rewind.core.store.StateStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -141,8 +144,36 @@ public final class Rewind implements AutoCloseable {
         return result;
     }
 
+    /** Pauses automatic rollback (ROLLBACK becomes MONITOR; ROLLBACK_NOW is never held) until it expires. */
+    public HoldResult hold(String env, Duration duration, String reason, String actor) {
+        environment(env);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new RewindException(ErrorCode.USAGE, "a hold needs a positive duration, e.g. --for 15m");
+        }
+        Instant now = now();
+        Hold hold = new Hold(Ids.hold(), env, reason, actor, now, now.plus(duration), null, null);
+        store().insertHold(hold);
+        audit(actor, env, "hold.placed", hold.id());
+        return new HoldResult(env, false, List.of(hold), store().activeHolds(env, now));
+    }
+
+    /** Releases every active hold of the environment. */
+    public HoldResult releaseHolds(String env, String actor) {
+        environment(env);
+        Instant now = now();
+        List<Hold> released = store().activeHolds(env, now).stream()
+                .map(h -> store().releaseHold(h.id(), actor, now).orElse(h))
+                .toList();
+        released.forEach(h -> audit(actor, env, "hold.released", h.id()));
+        return new HoldResult(env, true, released, store().activeHolds(env, now));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
     private void audit(String actor, String env, String action, String subject) {
-        store().appendEvent(new Event(Ids.event(), clock.instant().truncatedTo(ChronoUnit.MILLIS), actor, env, action, subject, null));
+        store().appendEvent(new Event(Ids.event(), now(), actor, env, action, subject, null));
     }
 
     @Override

@@ -1,10 +1,16 @@
 package dev.rewind.core.config;
 
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
 import java.util.List;
 
 /** The CEL environments of Rewind's expressions, and their compilation at config load. */
@@ -14,6 +20,11 @@ public final class Expressions {
     public static final List<String> POLICY_VARIABLES = List.of("probes", "metrics", "baseline", "health", "reports", "process");
     /** Variables an HTTP probe's {@code expect.body} may use. */
     public static final List<String> BODY_VARIABLES = List.of("json", "text", "status");
+
+    /** Numbers compare across int and double ({@code metrics.p99 > 2}), as people expect. */
+    public static final CelOptions OPTIONS = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
+    /** The runtime that evaluates compiled expressions. */
+    public static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
 
     private static final CelCompiler POLICY = compiler(POLICY_VARIABLES);
     private static final CelCompiler BODY = compiler(BODY_VARIABLES);
@@ -30,6 +41,25 @@ public final class Expressions {
         return check(BODY, source);
     }
 
+    /** The checked AST of a policy condition; throws IllegalArgumentException when it does not compile. */
+    public static CelAbstractSyntaxTree policyAst(String source) {
+        return ast(POLICY, source);
+    }
+
+    /** The checked AST of a body assertion; throws IllegalArgumentException when it does not compile. */
+    public static CelAbstractSyntaxTree bodyAst(String source) {
+        return ast(BODY, source);
+    }
+
+    private static CelAbstractSyntaxTree ast(CelCompiler compiler, String source) {
+        try {
+            return compiler.compile(source).getAst();
+        } catch (CelValidationException e) {
+            throw new IllegalArgumentException("CEL expression '" + source + "' does not compile: "
+                    + String.join("; ", e.getErrors().stream().map(Expressions::describe).toList()), e);
+        }
+    }
+
     private static List<String> check(CelCompiler compiler, String source) {
         CelValidationResult result = compiler.compile(source);
         return result.getErrors().stream().map(Expressions::describe).toList();
@@ -42,7 +72,8 @@ public final class Expressions {
     }
 
     private static CelCompiler compiler(List<String> variables) {
-        var builder = CelCompilerFactory.standardCelCompilerBuilder();
+        var builder = CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
         variables.forEach(v -> builder.addVar(v, SimpleType.DYN));
         return builder.build();
     }
