@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
             BackupCommand.class,
             BackupsCommand.class,
             PruneCommand.class,
-            HoldCommand.class
+            HoldCommand.class,
+            ReportIssueCommand.class
         })
 public final class RewindCommand implements Runnable {
 

@@ -11,6 +11,8 @@ import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.config.RewindConfig;
 import dev.rewind.core.config.internal.Suggestions;
 import dev.rewind.core.policy.HoldResult;
+import dev.rewind.core.signal.ReportResult;
+import dev.rewind.core.signal.UserReports;
 import dev.rewind.core.store.BackupStatus;
 import dev.rewind.core.store.Event;
 import dev.rewind.core.store.Hold;
@@ -166,6 +168,12 @@ public final class Rewind implements AutoCloseable {
                 .toList();
         released.forEach(h -> audit(actor, env, "hold.released", h.id()));
         return new HoldResult(env, true, released, store().activeHolds(env, now));
+    }
+
+    /** Counts a user's report; the policy sees unique reporters within the report window. */
+    public ReportResult reportIssue(String env, String reporter, String note, String actor) {
+        environment(env);
+        return new UserReports(store(), UserReports.DEFAULT_WINDOW).record(env, reporter, note, actor, now());
     }
 
     private Instant now() {

@@ -4,11 +4,13 @@ import dev.rewind.core.store.internal.StoreOpener;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Rewind's memory: releases, backups, journaled runs, decisions, holds and the audit trail, in SQLite or
- * PostgreSQL. Every failure is a {@link dev.rewind.core.RewindException} with code {@code STORE}.
+ * Rewind's memory: releases and their baselines, backups, journaled runs, decisions, holds, user reports and
+ * the audit trail, in SQLite or PostgreSQL. Every failure is a {@link dev.rewind.core.RewindException} with code
+ * {@code STORE}.
  * Lists are newest first unless a method says otherwise. Safe to use from several threads.
  */
 public interface StateStore extends AutoCloseable {
@@ -99,6 +101,20 @@ public interface StateStore extends AutoCloseable {
 
     /** Every hold on the environment, active or not. */
     List<Hold> holds(String environment);
+
+    void insertReport(UserReport report);
+
+    /** The environment's user reports made at or after {@code since}, newest first. */
+    List<UserReport> reports(String environment, Instant since);
+
+    /**
+     * Replaces the baseline of a release: signal name → value measured while it was healthy. Values must be
+     * finite; values for an unknown release are a STORE error.
+     */
+    void saveBaseline(String releaseId, Map<String, Double> values);
+
+    /** The baseline saved for a release, by name; empty if none was saved. */
+    Map<String, Double> baseline(String releaseId);
 
     void appendEvent(Event event);
 

@@ -17,6 +17,7 @@ import dev.rewind.core.ErrorCode;
 import dev.rewind.core.RewindException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -379,6 +380,75 @@ abstract class StateStoreContract {
         assertThat(store().holds("prod")).containsExactly(newer, older);
     }
 
+    // user reports
+
+    @Test
+    void reportsRoundTripNewestFirstSinceAnInstantPerEnvironment() {
+        UserReport old = new UserReport("rep-1", "prod", "ana", null, minutes(1));
+        UserReport atSince = new UserReport("rep-2", "prod", "bob", "checkout shows 500 \"é\" ✓", minutes(5));
+        UserReport newest = new UserReport("rep-3", "prod", "ana", "still broken", minutes(9));
+        UserReport staging = new UserReport("rep-4", "staging", "carol", null, minutes(6));
+        List.of(newest, old, staging, atSince).forEach(store()::insertReport);
+        assertThat(store().reports("prod", minutes(5))).containsExactly(newest, atSince);
+        assertThat(store().reports("prod", T0)).containsExactly(newest, atSince, old);
+        assertThat(store().reports("staging", T0)).containsExactly(staging);
+        assertThat(store().reports("nowhere", T0)).isEmpty();
+    }
+
+    @Test
+    void aCreatedReportHasAFreshIdAndKeepsMilliseconds() {
+        UserReport first = UserReport.create("prod", "ana", null, Instant.parse("2026-11-21T09:30:15.123456Z"));
+        UserReport second = UserReport.create("prod", "ana", null, T0);
+        assertThat(first.id()).startsWith("rep-").isNotEqualTo(second.id());
+        assertThat(first.at()).isEqualTo(Instant.parse("2026-11-21T09:30:15.123Z"));
+        store().insertReport(first);
+        assertThat(store().reports("prod", T0)).containsExactly(first);
+    }
+
+    // baselines
+
+    @Test
+    void aBaselineRoundTripsSortedByName() {
+        Release release = release("prod", T0, ReleaseStatus.LIVE);
+        store().insertRelease(release);
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("p99", 0.25);
+        values.put("error_rate", 0.0);
+        values.put("p50", 1.0E-9);
+        values.put("rps", 12_345.678);
+        store().saveBaseline(release.id(), values);
+        assertThat(store().baseline(release.id())).containsExactly(
+                Map.entry("error_rate", 0.0), Map.entry("p50", 1.0E-9), Map.entry("p99", 0.25),
+                Map.entry("rps", 12_345.678));
+    }
+
+    @Test
+    void savingABaselineAgainReplacesIt() {
+        Release release = release("prod", T0, ReleaseStatus.LIVE);
+        Release other = release("prod", minutes(1), ReleaseStatus.DEPLOYING);
+        store().insertRelease(release);
+        store().insertRelease(other);
+        store().saveBaseline(release.id(), Map.of("p99", 0.5, "error_rate", 0.01));
+        store().saveBaseline(other.id(), Map.of("p99", 9.0));
+        store().saveBaseline(release.id(), Map.of("p99", 0.4));
+        assertThat(store().baseline(release.id())).containsExactly(Map.entry("p99", 0.4));
+        assertThat(store().baseline(other.id())).containsExactly(Map.entry("p99", 9.0));
+        store().saveBaseline(release.id(), Map.of());
+        assertThat(store().baseline(release.id())).isEmpty();
+    }
+
+    @Test
+    void aBaselineOfAnUnknownReleaseIsRefusedAndAMissingOneIsEmpty() {
+        assertThat(store().baseline("rel-20000101-000000-zzzz")).isEmpty();
+        assertStoreError(() -> store().saveBaseline("rel-20000101-000000-zzzz", Map.of("p99", 0.5)),
+                "rel-20000101-000000-zzzz");
+        Release release = release("prod", T0, ReleaseStatus.LIVE);
+        store().insertRelease(release);
+        assertThatThrownBy(() -> store().saveBaseline(release.id(), Map.of("p99", Double.NaN)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("p99").hasMessageContaining("NaN");
+        assertThat(store().baseline(release.id())).isEmpty();
+    }
+
     // events
 
     @Test
@@ -419,9 +489,9 @@ abstract class StateStoreContract {
         Release release = release("prod", T0, ReleaseStatus.LIVE);
         store().insertRelease(release);
         Object migrations = queryValue("SELECT COUNT(*) FROM rewind_schema_history");
-        assertThat(store().schemaVersion()).isEqualTo("1");
+        assertThat(store().schemaVersion()).isEqualTo("2");
         try (StateStore again = openStore()) {
-            assertThat(again.schemaVersion()).isEqualTo("1");
+            assertThat(again.schemaVersion()).isEqualTo("2");
             assertThat(again.liveRelease("prod")).contains(release);
         }
         assertThat(queryValue("SELECT COUNT(*) FROM rewind_schema_history")).isEqualTo(migrations);
@@ -441,7 +511,7 @@ abstract class StateStoreContract {
                 }));
             }
             for (Future<String> version : versions) {
-                assertThat(version.get()).isEqualTo("1");
+                assertThat(version.get()).isEqualTo("2");
             }
         } finally {
             pool.shutdownNow();

@@ -11,8 +11,10 @@ import dev.rewind.core.store.Run;
 import dev.rewind.core.store.RunStatus;
 import dev.rewind.core.store.RunStep;
 import dev.rewind.core.store.StateStore;
+import dev.rewind.core.store.UserReport;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -198,6 +200,32 @@ final class JdbiStateStore implements StateStore {
     @Override
     public List<Hold> holds(String environment) {
         return db.read("list holds of " + environment, handle -> HoldTable.inEnvironment(handle, environment));
+    }
+
+    @Override
+    public void insertReport(UserReport report) {
+        db.write("record report " + report.id(), handle -> ReportTable.insert(handle, report));
+    }
+
+    @Override
+    public List<UserReport> reports(String environment, Instant since) {
+        return db.read("list reports of " + environment, handle -> ReportTable.since(handle, environment, since));
+    }
+
+    @Override
+    public void saveBaseline(String releaseId, Map<String, Double> values) {
+        values.forEach((name, value) -> {
+            if (value == null || !Double.isFinite(value)) {
+                throw new IllegalArgumentException("baseline " + name + " of release " + releaseId
+                        + " must be a finite number, was " + value);
+            }
+        });
+        db.write("save the baseline of release " + releaseId, handle -> BaselineTable.replace(handle, releaseId, values));
+    }
+
+    @Override
+    public Map<String, Double> baseline(String releaseId) {
+        return db.read("read the baseline of release " + releaseId, handle -> BaselineTable.of(handle, releaseId));
     }
 
     @Override

@@ -41,7 +41,7 @@ final class Migrations {
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();
-        try {
+        try (MigrationLock lock = MigrationLock.acquire(source, location)) {
             refuseNewer(flyway.info(), location);
             MigrateResult result = flyway.migrate();
             LOG.debug("state store {}: {} migration(s) applied, schema version {}",
