@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
             BackupsCommand.class,
             PruneCommand.class,
             HoldCommand.class,
-            ReportIssueCommand.class
+            ReportIssueCommand.class,
+            CheckCommand.class,
+            DecideCommand.class
         })
 public final class RewindCommand implements Runnable {
 

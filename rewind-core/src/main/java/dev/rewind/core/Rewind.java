@@ -11,9 +11,15 @@ import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.config.RewindConfig;
 import dev.rewind.core.config.internal.Suggestions;
 import dev.rewind.core.policy.HoldResult;
+import dev.rewind.core.policy.PolicyDecision;
+import dev.rewind.core.probe.CheckResult;
+import dev.rewind.core.probe.ProbeChecks;
+import dev.rewind.core.watch.DecideResult;
+import dev.rewind.core.watch.Watcher;
 import dev.rewind.core.signal.ReportResult;
 import dev.rewind.core.signal.UserReports;
 import dev.rewind.core.store.BackupStatus;
+import dev.rewind.core.store.Decision;
 import dev.rewind.core.store.Event;
 import dev.rewind.core.store.Hold;
 import dev.rewind.core.store.Ids;
@@ -26,6 +32,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The engine's facade: one project (a loaded {@code rewind.yaml} and its state store). Each operation returns a
@@ -174,6 +181,30 @@ public final class Rewind implements AutoCloseable {
     public ReportResult reportIssue(String env, String reporter, String note, String actor) {
         environment(env);
         return new UserReports(store(), UserReports.DEFAULT_WINDOW).record(env, reporter, note, actor, now());
+    }
+
+    /** Runs every probe of every component of the environment once, concurrently. */
+    public CheckResult check(String env) {
+        return ProbeChecks.checkAll(env, environment(env), projectDir());
+    }
+
+    /**
+     * Measures the environment for {@code sample} (stopping early on ROLLBACK_NOW), decides by its policy, and
+     * records the decision with every rule's values.
+     */
+    public DecideResult decide(String env, Duration sample, Consumer<PolicyDecision> progress) {
+        EnvironmentConfig config = environment(env);
+        Instant started = clock.instant();
+        Watcher.Outcome outcome = new Watcher(env, config, projectDir(), store(), clock)
+                .watch(sample, Duration.ofSeconds(1), progress);
+        PolicyDecision d = outcome.decision();
+        String release = store().liveRelease(env).map(Release::id).orElse(null);
+        Decision record = new Decision(Ids.decision(), env, release, d.at().truncatedTo(ChronoUnit.MILLIS),
+                d.verdict().name(), Json.write(d.rules()), d.hold() == null ? null : d.hold().id());
+        store().insertDecision(record);
+        return new DecideResult(record.id(), env, d.verdict(), d.rule(), d.reason(), d.at(),
+                Duration.between(started, clock.instant()), outcome.snapshot().samples(), outcome.snapshot().metrics(),
+                outcome.snapshot().missing(), d.rules(), d.hold());
     }
 
     private Instant now() {

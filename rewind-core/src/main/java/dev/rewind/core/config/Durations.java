@@ -48,7 +48,7 @@ public final class Durations {
         append(out, d.toMinutesPart(), "m");
         append(out, d.toSecondsPart(), "s");
         append(out, d.toMillisPart(), "ms");
-        return out.toString();
+        return out.isEmpty() ? "0ms" : out.toString();
     }
 
     private static void append(StringBuilder out, long n, String unit) {

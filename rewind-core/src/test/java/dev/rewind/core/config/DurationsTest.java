@@ -33,6 +33,7 @@ class DurationsTest {
         assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("1m30s");
         assertThat(Durations.format(Duration.ofMillis(2500))).isEqualTo("2s500ms");
         assertThat(Durations.format(Duration.ZERO)).isEqualTo("0s");
+        assertThat(Durations.format(Duration.ofNanos(400_000))).isEqualTo("0ms");
         assertThat(Durations.parse(Durations.format(Duration.ofHours(26)))).isEqualTo(Duration.ofHours(26));
     }
 }

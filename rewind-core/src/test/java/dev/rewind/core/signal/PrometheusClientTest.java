@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.sun.net.httpserver.HttpServer;
 import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.probe.ProbeResult;
+import dev.rewind.testkit.PrometheusProcess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package dev.rewind.core.signal;
+package dev.rewind.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** A real Prometheus server as a child process, scraping one target every second. */
-final class PrometheusProcess implements AutoCloseable {
+public final class PrometheusProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
@@ -32,14 +32,14 @@ final class PrometheusProcess implements AutoCloseable {
     }
 
     /** The {@code prometheus} executable on PATH, if there is one. */
-    static Optional<Path> binary() {
+    public static Optional<Path> binary() {
         String path = System.getenv().getOrDefault("PATH", "");
         return Arrays.stream(path.split(":")).filter(dir -> !dir.isEmpty())
                 .map(dir -> Path.of(dir, "prometheus")).filter(Files::isExecutable).findFirst();
     }
 
     /** Starts Prometheus on a free port with its files under {@code dir}, and waits until it is ready. */
-    static PrometheusProcess start(Path binary, Path dir, String target) throws IOException, InterruptedException {
+    public static PrometheusProcess start(Path binary, Path dir, String target) throws IOException, InterruptedException {
         Path config = dir.resolve("prometheus.yml");
         Files.writeString(config, """
                 global:
@@ -60,7 +60,7 @@ final class PrometheusProcess implements AutoCloseable {
         return prometheus;
     }
 
-    URI url() {
+    public URI url() {
         return url;
     }
 
@@ -88,7 +88,7 @@ final class PrometheusProcess implements AutoCloseable {
         throw new IllegalStateException("prometheus was not ready within " + READY_TIMEOUT + ":\n" + log());
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log);
         } catch (IOException e) {

@@ -1,0 +1,92 @@
+package dev.rewind.core.watch;
+
+import dev.rewind.core.config.EnvironmentConfig;
+import dev.rewind.core.policy.PolicyDecision;
+import dev.rewind.core.policy.PolicyEngine;
+import dev.rewind.core.policy.Verdict;
+import dev.rewind.core.probe.ProbeRunner;
+import dev.rewind.core.probe.ProbeState;
+import dev.rewind.core.probe.Probes;
+import dev.rewind.core.signal.ProbeWindow;
+import dev.rewind.core.signal.SignalInputs;
+import dev.rewind.core.signal.SignalSnapshot;
+import dev.rewind.core.signal.Signals;
+import dev.rewind.core.signal.UserReports;
+import dev.rewind.core.store.Release;
+import dev.rewind.core.store.StateStore;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Measures an environment and asks the policy, once a step, for a while: probes run on their intervals, signals are
+ * collected from them (and Prometheus, reports, the baseline of the live release), and each step's decision goes to
+ * a listener. Stops early on ROLLBACK_NOW.
+ */
+public final class Watcher {
+
+    /** The last decision and the signals it was taken on. */
+    public record Outcome(PolicyDecision decision, SignalSnapshot snapshot, int steps) {}
+
+    private final String environment;
+    private final EnvironmentConfig config;
+    private final Path projectDir;
+    private final StateStore store;
+    private final Clock clock;
+
+    public Watcher(String environment, EnvironmentConfig config, Path projectDir, StateStore store, Clock clock) {
+        this.environment = environment;
+        this.config = config;
+        this.projectDir = projectDir;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Watches for {@code length}, deciding every {@code step}; returns the last decision. */
+    public Outcome watch(Duration length, Duration step, Consumer<PolicyDecision> listener) {
+        ProbeWindow window = new ProbeWindow();
+        PolicyEngine engine = new PolicyEngine(config.policy());
+        Map<String, Double> baseline = store.liveRelease(environment).map(Release::id).map(store::baseline).orElse(Map.of());
+        Instant end = clock.instant().plus(length);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Signals signals = Signals.forEnvironment(environment, config, window, http);
+        try (ProbeRunner runner = new ProbeRunner(Probes.of(config, projectDir, clock).all(), window::accept).start()) {
+            Outcome outcome = null;
+            int steps = 0;
+            do {
+                sleep(step);
+                Instant now = clock.instant();
+                SignalSnapshot snapshot = signals.collect(now, inputs(runner, baseline, now));
+                PolicyDecision decision = engine.decide(snapshot.policyInput(), store.activeHolds(environment, now));
+                listener.accept(decision);
+                outcome = new Outcome(decision, snapshot, ++steps);
+            } while (outcome.decision().verdict() != Verdict.ROLLBACK_NOW && clock.instant().isBefore(end));
+            return outcome;
+        }
+    }
+
+    private SignalInputs inputs(ProbeRunner runner, Map<String, Double> baseline, Instant now) {
+        var states = runner.state();
+        return new SignalInputs(
+                states.stream().map(ProbeState::last).filter(Objects::nonNull).toList(),
+                states.stream().collect(Collectors.toMap(s -> s.component() + "/" + s.probe(), ProbeState::consecutiveFailures, Math::max)),
+                Map.of(),
+                store.reports(environment, now.minus(UserReports.DEFAULT_WINDOW)),
+                baseline);
+    }
+
+    private static void sleep(Duration step) {
+        try {
+            Thread.sleep(step);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while watching", e);
+        }
+    }
+}
