@@ -4,6 +4,8 @@ import dev.rewind.core.ErrorCode;
 import dev.rewind.core.Json;
 import dev.rewind.core.RewindException;
 import dev.rewind.core.config.ConfigException;
+import dev.rewind.core.config.Durations;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -21,6 +23,7 @@ public final class Cli {
                 .setOut(context.out())
                 .setErr(context.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .registerConverter(Duration.class, Durations::parse)
                 .setParameterExceptionHandler(Cli::usageError)
                 .setExecutionExceptionHandler((e, commandLine, parsed) -> failure(e, commandLine, parsed));
         int code = cli.execute(args);

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code rewind decide ENV}: measure, evaluate the policy, print the decision and the values behind it. */
@@ -24,20 +23,14 @@ final class DecideCommand extends ProjectCommand {
 
     @Option(names = "--sample", paramLabel = "DURATION", defaultValue = "15s",
             description = "how long to measure before deciding; stops early on ROLLBACK_NOW (default: ${DEFAULT-VALUE})")
-    String sample;
+    Duration sample;
 
     @Override
     int execute(Rewind rewind) {
-        Duration length;
-        try {
-            length = Durations.parse(sample);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(root.spec.commandLine(), "--sample: " + e.getMessage());
-        }
         if (!options.json) {
-            context().err().println("measuring " + environment + " for up to " + Durations.format(length) + "…");
+            context().err().println("measuring " + environment + " for up to " + Durations.format(sample) + "…");
         }
-        DecideResult result = rewind.decide(environment, length, this::progress);
+        DecideResult result = rewind.decide(environment, sample, this::progress);
         print(result, DecideCommand::text);
         return result.verdict().exitCode();
     }

@@ -1,14 +1,12 @@
 package dev.rewind.cli;
 
 import dev.rewind.core.Rewind;
-import dev.rewind.core.config.Durations;
 import dev.rewind.core.policy.HoldResult;
 import dev.rewind.core.store.Hold;
 import java.time.Duration;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code rewind hold ENV --for 15m --reason TEXT} / {@code rewind hold ENV --release}: pause automatic rollback. */
@@ -31,7 +29,7 @@ final class HoldCommand extends ProjectCommand {
 
     static final class Place {
         @Option(names = "--for", required = true, paramLabel = "DURATION", description = "how long, e.g. 15m")
-        String duration;
+        Duration duration;
 
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "why, for the audit trail and announcements")
         String reason;
@@ -41,17 +39,9 @@ final class HoldCommand extends ProjectCommand {
     int execute(Rewind rewind) {
         HoldResult result = mode.release
                 ? rewind.releaseHolds(environment, context().user())
-                : rewind.hold(environment, duration(), mode.place.reason, context().user());
+                : rewind.hold(environment, mode.place.duration, mode.place.reason, context().user());
         print(result, HoldCommand::text);
         return 0;
-    }
-
-    private Duration duration() {
-        try {
-            return Durations.parse(mode.place.duration);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(root.spec.commandLine(), "--for: " + e.getMessage());
-        }
     }
 
     private static String text(HoldResult r) {

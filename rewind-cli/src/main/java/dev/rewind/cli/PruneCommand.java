@@ -18,20 +18,14 @@ final class PruneCommand extends ProjectCommand {
     String environment;
 
     @Option(names = "--older-than", paramLabel = "AGE", defaultValue = "7d", description = "only what is older (default: ${DEFAULT-VALUE})")
-    String olderThan;
+    Duration olderThan;
 
     @Option(names = "--yes", description = "remove what is listed (without it, prune only lists)")
     boolean yes;
 
     @Override
     int execute(Rewind rewind) {
-        Duration age;
-        try {
-            age = Durations.parse(olderThan);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(root.spec.commandLine(), "--older-than: " + e.getMessage());
-        }
-        print(rewind.prune(environment, age, yes, context().user()), PruneCommand::text);
+        print(rewind.prune(environment, olderThan, yes, context().user()), PruneCommand::text);
         return 0;
     }
 
