@@ -23,13 +23,21 @@ public final class Cli {
                 .setOut(context.out())
                 .setErr(context.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .registerConverter(Duration.class, Durations::parse)
+                .registerConverter(Duration.class, Cli::duration)
                 .setParameterExceptionHandler(Cli::usageError)
                 .setExecutionExceptionHandler((e, commandLine, parsed) -> failure(e, commandLine, parsed));
         int code = cli.execute(args);
         context.out().flush();
         context.err().flush();
         return code;
+    }
+
+    private static Duration duration(String text) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     private static int usageError(ParameterException e, String[] args) {
