@@ -4,6 +4,7 @@ import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.policy.PolicyDecision;
 import dev.rewind.core.policy.PolicyEngine;
 import dev.rewind.core.policy.Verdict;
+import dev.rewind.core.probe.ProbeResult;
 import dev.rewind.core.probe.ProbeRunner;
 import dev.rewind.core.probe.ProbeState;
 import dev.rewind.core.probe.Probes;
@@ -21,13 +22,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Measures an environment and asks the policy, once a step, for a while: probes run on their intervals, signals are
- * collected from them (and Prometheus, reports, the baseline of the live release), and each step's decision goes to
- * a listener. Stops early on ROLLBACK_NOW.
+ * Measures an environment and asks the policy, once a step and at once after any failed probe, for a while: probes
+ * run on their intervals, signals are collected from them (and Prometheus, reports, the baseline of the live
+ * release), and each decision goes to a listener. Stops early on ROLLBACK_NOW.
  */
 public final class Watcher {
 
@@ -56,11 +59,18 @@ public final class Watcher {
         Instant end = clock.instant().plus(length);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Signals signals = Signals.forEnvironment(environment, config, window, http);
-        try (ProbeRunner runner = new ProbeRunner(Probes.of(config, projectDir, clock).all(), window::accept).start()) {
+        Semaphore failed = new Semaphore(0);
+        Consumer<ProbeResult> onResult = result -> {
+            window.accept(result);
+            if (!result.ok()) {
+                failed.release();
+            }
+        };
+        try (ProbeRunner runner = new ProbeRunner(Probes.of(config, projectDir, clock).all(), onResult).start()) {
             Outcome outcome = null;
             int steps = 0;
             do {
-                sleep(step);
+                awaitStepOrFailure(failed, step);
                 Instant now = clock.instant();
                 SignalSnapshot snapshot = signals.collect(now, inputs(runner, baseline, now));
                 PolicyDecision decision = engine.decide(snapshot.policyInput(), store.activeHolds(environment, now));
@@ -81,9 +91,12 @@ public final class Watcher {
                 baseline);
     }
 
-    private static void sleep(Duration step) {
+    /** A failed probe is evaluated at once, so detection does not wait for the next step. */
+    private static void awaitStepOrFailure(Semaphore failed, Duration step) {
         try {
-            Thread.sleep(step);
+            if (failed.tryAcquire(step.toMillis(), TimeUnit.MILLISECONDS)) {
+                failed.drainPermits();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while watching", e);

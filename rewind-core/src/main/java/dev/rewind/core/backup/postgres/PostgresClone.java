@@ -70,7 +70,7 @@ public final class PostgresClone {
             SessionDrain.terminate(admin, sessions);
             try {
                 Sql.execute(admin, "CREATE DATABASE " + Sql.ident(cloneName) + " TEMPLATE "
-                        + Sql.ident(live.database()));
+                        + Sql.ident(live.database()) + Sql.fileCopyStrategy(admin));
                 return;
             } catch (SQLException e) {
                 if (!Sql.OBJECT_IN_USE.equals(e.getSQLState()) || System.nanoTime() > deadline) {

@@ -68,7 +68,7 @@ public final class ShadowRestore {
             }
             String owner = DatabaseLayout.read(admin, endpoint.database()).owner();
             recreate(admin, endpoint, shadowName, "CREATE DATABASE " + Sql.ident(shadowName) + " WITH TEMPLATE "
-                    + Sql.ident(cloneName) + " OWNER " + Sql.ident(owner));
+                    + Sql.ident(cloneName) + " OWNER " + Sql.ident(owner) + Sql.fileCopyStrategy(admin));
         } catch (SQLException e) {
             throw Sql.failure("Creating the shadow database \"" + shadowName + "\" from the clone \"" + cloneName
                     + "\"", e, createFix(endpoint) + "; nobody may be connected to the clone while it is copied");

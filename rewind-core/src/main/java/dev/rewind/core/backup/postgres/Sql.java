@@ -75,4 +75,13 @@ final class Sql {
         return new RewindException(ErrorCode.FAILED,
                 what + " failed: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")" + FIX + fix, e);
     }
+
+    /**
+     * {@code STRATEGY FILE_COPY} on PostgreSQL 15+: copies a template's files directly instead of writing the whole
+     * database to the WAL (the 15 default, WAL_LOG), which measured 2× faster for a 1 GB template. Costs a
+     * checkpoint before and after the copy.
+     */
+    static String fileCopyStrategy(Connection connection) throws SQLException {
+        return PostgresInspector.serverMajor(connection) >= 15 ? " STRATEGY FILE_COPY" : "";
+    }
 }
