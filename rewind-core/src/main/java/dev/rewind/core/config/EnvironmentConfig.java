@@ -11,6 +11,8 @@ import java.util.Map;
  * @param rto        recovery time objective; reports compare the measured recovery against it (null: none set)
  * @param keep       how many backup sets to keep (the live and previous releases' sets are always kept)
  * @param watch      how long {@code deploy} watches a new release before calling it live
+ * @param probeRetry after a failed probe, probe again this soon (never later than the probe's own interval), so
+ *                   consecutive failures are seen in seconds
  * @param components the deployable units, by name
  * @param datastores the state a rollback restores, by name
  * @param metrics    where metrics come from (null: derived from the probes)
@@ -24,6 +26,7 @@ public record EnvironmentConfig(
         Duration rto,
         Integer keep,
         Duration watch,
+        Duration probeRetry,
         @Required Map<String, ComponentConfig> components,
         Map<String, DatastoreConfig> datastores,
         MetricsConfig metrics,
@@ -34,6 +37,7 @@ public record EnvironmentConfig(
 
     public static final int DEFAULT_KEEP = 10;
     public static final Duration DEFAULT_WATCH = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_PROBE_RETRY = Duration.ofSeconds(1);
 
     public EnvironmentConfig {
         if (keep != null && keep < 1) {
@@ -41,6 +45,10 @@ public record EnvironmentConfig(
         }
         keep = keep == null ? DEFAULT_KEEP : keep;
         watch = watch == null ? DEFAULT_WATCH : watch;
+        if (probeRetry != null && (probeRetry.isZero() || probeRetry.isNegative())) {
+            throw new IllegalArgumentException("probe_retry must be positive, was " + probeRetry);
+        }
+        probeRetry = probeRetry == null ? DEFAULT_PROBE_RETRY : probeRetry;
         components = components == null ? Map.of() : components;
         datastores = datastores == null ? Map.of() : datastores;
         policy = policy == null ? List.of() : policy;

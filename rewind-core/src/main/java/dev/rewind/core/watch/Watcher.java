@@ -66,7 +66,7 @@ public final class Watcher {
                 failed.release();
             }
         };
-        try (ProbeRunner runner = new ProbeRunner(Probes.of(config, projectDir, clock).all(), onResult).start()) {
+        try (ProbeRunner runner = new ProbeRunner(Probes.of(config, projectDir, clock).all(), onResult, config.probeRetry()).start()) {
             Outcome outcome = null;
             int steps = 0;
             do {

@@ -217,6 +217,7 @@ class ConfigLoaderTest {
         assertThat(dev.confirm()).isFalse();
         assertThat(dev.keep()).isEqualTo(EnvironmentConfig.DEFAULT_KEEP);
         assertThat(dev.watch()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(dev.probeRetry()).isEqualTo(Duration.ofSeconds(1));
         assertThat(dev.policy()).isEmpty();
         var probe = (ProbeConfig.Tcp) dev.components().get("api").probes().get(0);
         assertThat(probe.tcp()).isEqualTo(new HostPort("localhost", 8080));
