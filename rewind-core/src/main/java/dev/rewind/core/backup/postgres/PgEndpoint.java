@@ -3,10 +3,6 @@ package dev.rewind.core.backup.postgres;
 import dev.rewind.core.ErrorCode;
 import dev.rewind.core.RewindException;
 import dev.rewind.core.config.PostgresUrl;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -23,19 +19,11 @@ import java.util.stream.Collectors;
 record PgEndpoint(PostgresUrl url, String host, int port, String user, String password, String database,
                   Map<String, String> params) {
 
-    private static final Map<String, String> LIBPQ_TO_JDBC = Map.of(
-            "connect_timeout", "connectTimeout", "application_name", "ApplicationName");
     private static final List<String> MAINTENANCE = List.of("postgres", "template1");
 
     static PgEndpoint of(PostgresUrl url) {
-        URI uri = URI.create(url.url());
-        String userInfo = uri.getRawUserInfo();
-        String[] userPassword = userInfo == null ? new String[0] : userInfo.split(":", 2);
-        String host = uri.getHost().replaceAll("^\\[(.*)]$", "$1");
-        return new PgEndpoint(url, host, url.port(),
-                userPassword.length > 0 ? decode(userPassword[0]) : null,
-                userPassword.length > 1 ? decode(userPassword[1]) : null,
-                url.database(), queryParams(uri.getRawQuery()));
+        return new PgEndpoint(url, url.host().replaceAll("^\\[(.*)]$", "$1"), url.port(), url.user(), url.password(),
+                url.database(), url.params());
     }
 
     /** The same server and role, another database. */
@@ -95,40 +83,16 @@ record PgEndpoint(PostgresUrl url, String host, int port, String user, String pa
     }
 
     private String jdbcUrl() {
-        String hostPart = host.contains(":") ? "[" + host + "]" : host;
-        return "jdbc:postgresql://" + hostPart + ":" + port + "/"
-                + URLEncoder.encode(database, StandardCharsets.UTF_8).replace("+", "%20");
+        return url.jdbcUrl(database);
     }
 
+    /** Rewind's defaults, overridden by whatever the URL sets. */
     private Properties jdbcProperties() {
         Properties properties = new Properties();
         properties.setProperty("ApplicationName", "rewind");
         properties.setProperty("connectTimeout", "10");
-        params.forEach((key, value) -> properties.setProperty(LIBPQ_TO_JDBC.getOrDefault(key, key), value));
-        if (user != null) {
-            properties.setProperty("user", user);
-        }
-        if (password != null) {
-            properties.setProperty("password", password);
-        }
+        properties.putAll(url.jdbcProperties());
         return properties;
-    }
-
-    private static Map<String, String> queryParams(String rawQuery) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (rawQuery != null) {
-            for (String pair : rawQuery.split("&")) {
-                String[] kv = pair.split("=", 2);
-                if (!kv[0].isEmpty()) {
-                    params.put(decode(kv[0]), kv.length > 1 ? decode(kv[1]) : "");
-                }
-            }
-        }
-        return params;
-    }
-
-    private static String decode(String percentEncoded) {
-        return URLDecoder.decode(percentEncoded.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     @Override
