@@ -1,5 +1,7 @@
 package dev.rewind.cli;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -11,13 +13,16 @@ import java.util.Map;
  * @param environment the process environment, for {@code ${VAR}} in the config
  * @param user        who acts, for the audit trail
  * @param terminal    true when a person is at a terminal (prompts and colour are allowed)
+ * @param in          standard input, for the confirmation prompt
  * @param out         standard output: results, and nothing else under {@code --json}
  * @param err         standard error: messages, progress and problems
  */
-public record CliContext(Map<String, String> environment, String user, boolean terminal, PrintWriter out, PrintWriter err) {
+public record CliContext(Map<String, String> environment, String user, boolean terminal, BufferedReader in,
+                         PrintWriter out, PrintWriter err) {
 
     public static CliContext fromProcess() {
         return new CliContext(System.getenv(), System.getProperty("user.name"), System.console() != null,
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                 new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8));
     }

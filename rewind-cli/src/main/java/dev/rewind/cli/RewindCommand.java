@@ -20,7 +20,11 @@ import picocli.CommandLine.Spec;
             HoldCommand.class,
             ReportIssueCommand.class,
             CheckCommand.class,
-            DecideCommand.class
+            DecideCommand.class,
+            RollbackCommand.class,
+            VerifyCommand.class,
+            RunsCommand.class,
+            RunCommand.class
         })
 public final class RewindCommand implements Runnable {
 

@@ -46,6 +46,15 @@ public final class Json {
         }
     }
 
+    /** Reads JSON written by {@link #write} back (snake_case names; durations are not read back). */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read " + type.getSimpleName() + " from JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     private static final class DurationSerializer extends JsonSerializer<Duration> {
         @Override
         public void serialize(Duration value, JsonGenerator gen, SerializerProvider provider) throws IOException {

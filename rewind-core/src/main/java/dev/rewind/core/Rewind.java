@@ -13,6 +13,12 @@ import dev.rewind.core.config.internal.Suggestions;
 import dev.rewind.core.policy.HoldResult;
 import dev.rewind.core.policy.PolicyDecision;
 import dev.rewind.core.probe.CheckResult;
+import dev.rewind.core.rollback.Rollback;
+import dev.rewind.core.rollback.RollbackRequest;
+import dev.rewind.core.rollback.RollbackResult;
+import dev.rewind.core.store.Run;
+import dev.rewind.core.verify.VerifyResult;
+import dev.rewind.core.workflow.WorkflowListener;
 import dev.rewind.core.probe.ProbeChecks;
 import dev.rewind.core.watch.DecideResult;
 import dev.rewind.core.watch.Watcher;
@@ -39,6 +45,9 @@ import java.util.function.Consumer;
  * typed result; rendering is the caller's business.
  */
 public final class Rewind implements AutoCloseable {
+
+    /** The variable naming a step after which a run halts abruptly, for tests of resuming. */
+    public static final String HALT_AFTER = "REWIND_FAULT_HALT_AFTER";
 
     private final Path configFile;
     private final RewindConfig config;
@@ -205,6 +214,37 @@ public final class Rewind implements AutoCloseable {
         return new DecideResult(record.id(), env, d.verdict(), d.rule(), d.reason(), d.at(),
                 Duration.between(started, clock.instant()), outcome.snapshot().samples(), outcome.snapshot().metrics(),
                 outcome.snapshot().missing(), d.rules(), d.hold());
+    }
+
+    /** Rollbacks of one environment: plans, dry runs, runs and resumes. */
+    public Rollback rollbacks(String env) {
+        return new Rollback(env, environment(env), projectDir(), environment, store(), backups(), clock);
+    }
+
+    /**
+     * Runs (or resumes) a rollback to its end or its first failing step. {@code REWIND_FAULT_HALT_AFTER} in the
+     * environment names a step after which the process halts like a {@code kill -9}, for tests of resuming.
+     */
+    public RollbackResult rollback(String env, RollbackRequest request, WorkflowListener listener) {
+        return rollbacks(env).run(request, listener, environment.get(HALT_AFTER));
+    }
+
+    /** Verifies the environment now: probes, smoke and SQL checks, and what its last rollback restored. */
+    public VerifyResult verify(String env) {
+        return rollbacks(env).verify();
+    }
+
+    /** The environment's runs, newest first. */
+    public RunsResult runs(String env) {
+        environment(env);
+        return new RunsResult(env, store().runs(env));
+    }
+
+    /** One run's journal and audit trail. */
+    public RunResult run(String runId) {
+        Run run = store().run(runId).orElseThrow(() -> new RewindException(ErrorCode.USAGE, "no run " + runId
+                + " in the state store " + store().location() + "\n    fix: list the runs with `rewind runs ENV`"));
+        return new RunResult(run, store().steps(runId), store().eventsAbout(runId));
     }
 
     private Instant now() {

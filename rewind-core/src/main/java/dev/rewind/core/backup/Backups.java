@@ -77,6 +77,11 @@ public final class Backups {
         }
     }
 
+    /** Where the sets are kept. */
+    public BackupLayout layout() {
+        return layout;
+    }
+
     /** Complete and failed sets of the environment, newest first. */
     public List<BackupSet> list(String environment) {
         return store.backupSets(environment);

@@ -39,14 +39,31 @@ public final class Restorer {
 
     /** Verifies the set, then restores each selected datastore into its shadow database or staging directory. */
     public List<Step> prepare(BackupSet set, EnvironmentConfig env, Set<String> datastores, String tag, Progress progress) {
+        requireIntact(set, env, progress);
+        BackupManifest manifest = backups.manifest(set);
+        return selected(manifest, datastores).stream().map(item -> prepare(set, env, item, tag, progress)).toList();
+    }
+
+    /** Re-checks every checksum of the set; a damaged set is refused with every problem named. */
+    public void requireIntact(BackupSet set, EnvironmentConfig env, Progress progress) {
         SetVerification verification = backups.verify(set, env, progress);
         if (!verification.ok()) {
             throw new RewindException(ErrorCode.FAILED, "backup set " + set.id() + " is damaged, so nothing was restored: "
                     + String.join("; ", verification.problems())
                     + "\n    fix: restore from another set (`rewind backups " + set.environment() + " --verify`)");
         }
-        BackupManifest manifest = backups.manifest(set);
-        return selected(manifest, datastores).stream().map(item -> prepare(set, env, item, tag, progress)).toList();
+    }
+
+    /**
+     * Restores one datastore beside its live copy without re-verifying the set: for a run whose preflight called
+     * {@link #requireIntact} already.
+     */
+    public Step prepareVerified(BackupSet set, EnvironmentConfig env, String datastore, String tag, Progress progress) {
+        return selected(backups.manifest(set), Set.of(datastore)).stream()
+                .map(item -> prepare(set, env, item, tag, progress))
+                .findFirst()
+                .orElseThrow(() -> new RewindException(ErrorCode.FAILED, "backup set " + set.id() + " has no item for"
+                        + " datastore '" + datastore + "'\n    fix: roll back without it (`--only`), or use another set"));
     }
 
     /** Swaps every prepared datastore in; the replaced live copies are kept under the tag. */

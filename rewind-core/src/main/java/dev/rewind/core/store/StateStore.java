@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Rewind's memory: releases and their baselines, backups, journaled runs, decisions, holds, user reports and
@@ -68,6 +69,9 @@ public interface StateStore extends AutoCloseable {
     /** Marks a run finished with a final status and, if it failed, why. */
     void finishRun(String id, RunStatus status, Instant finishedAt, String error);
 
+    /** Marks a failed or interrupted run RUNNING again, for a resume. */
+    void reopenRun(String id);
+
     Optional<Run> run(String id);
 
     List<Run> runs(String environment);
@@ -115,6 +119,29 @@ public interface StateStore extends AutoCloseable {
 
     /** The baseline saved for a release, by name; empty if none was saved. */
     Map<String, Double> baseline(String releaseId);
+
+    /**
+     * Takes the environment's lease for {@code wanted.runId()} when nobody holds it, when it lapsed, or when
+     * {@code takeOver} judges the holder gone (even a run resuming itself needs one of these: its old process may
+     * still be running). Returns the lease as it now
+     * stands: {@code wanted} if taken, otherwise the holder's.
+     */
+    Lease acquireLease(Lease wanted, Predicate<Lease> takeOver);
+
+    /** Extends the run's lease; false when the run no longer holds it. */
+    boolean renewLease(String environment, String runId, Instant heartbeatAt, Instant expiresAt);
+
+    /** Gives the lease up if the run holds it. */
+    void releaseLease(String environment, String runId);
+
+    Optional<Lease> lease(String environment);
+
+    /**
+     * A session-level advisory lock on {@code key}, held until the handle is closed, so that runs on several
+     * machines sharing a PostgreSQL store exclude each other even if a lease row is tampered with; empty when
+     * another session holds it. On SQLite, where only one machine uses the store, it is always granted.
+     */
+    Optional<AutoCloseable> tryAdvisoryLock(String key);
 
     void appendEvent(Event event);
 

@@ -17,9 +17,11 @@ import dev.rewind.core.ErrorCode;
 import dev.rewind.core.RewindException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -256,6 +258,16 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void reopeningAFailedRunMakesItRunningAgain() {
+        Run run = run("prod", T0, RunStatus.RUNNING);
+        store().insertRun(run);
+        store().finishRun(run.id(), RunStatus.FAILED, minutes(3), "health check still failing");
+        store().reopenRun(run.id());
+        assertThat(store().run(run.id())).contains(run);
+        assertStoreError(() -> store().reopenRun("run-20000101-000000-zzzz"), "no run run-20000101-000000-zzzz");
+    }
+
+    @Test
     void runsAreNewestFirstPerEnvironment() {
         Run newer = run("prod", minutes(5), RunStatus.SUCCEEDED);
         Run older = run("prod", minutes(1), RunStatus.FAILED);
@@ -482,6 +494,71 @@ abstract class StateStoreContract {
         assertThat(store().eventsAbout("run-3")).isEmpty();
     }
 
+    // leases
+
+    private static Lease lease(String runId, Instant at) {
+        return new Lease("prod", runId, "rollback by alice", "host-a", 42, at, at, at.plusSeconds(30));
+    }
+
+    @Test
+    void aFreeEnvironmentIsLockedByTheFirstRunOnly() {
+        Lease first = lease("run-1", T0);
+        assertThat(store().acquireLease(first, held -> false)).isEqualTo(first);
+        assertThat(store().acquireLease(lease("run-2", T0.plusSeconds(1)), held -> false)).isEqualTo(first);
+        assertThat(store().lease("prod")).contains(first);
+    }
+
+    @Test
+    void aLeaseIsTakenOverOnlyWhenItLapsedOrItsHolderIsGone() {
+        Lease first = lease("run-1", T0);
+        store().acquireLease(first, held -> false);
+        assertThat(store().acquireLease(lease("run-1", T0.plusSeconds(5)), held -> false))
+                .as("a run resuming itself while its old process may still run").isEqualTo(first);
+        Lease orphaned = lease("run-2", T0.plusSeconds(6));
+        assertThat(store().acquireLease(orphaned, held -> held.runId().equals("run-1"))).isEqualTo(orphaned);
+        Lease late = lease("run-3", T0.plusSeconds(60));
+        assertThat(store().acquireLease(late, held -> false)).isEqualTo(late);
+    }
+
+    @Test
+    void renewingAndReleasingOnlyActOnTheHoldersLease() {
+        store().acquireLease(lease("run-1", T0), held -> false);
+        assertThat(store().renewLease("prod", "run-2", T0.plusSeconds(10), T0.plusSeconds(40))).isFalse();
+        assertThat(store().renewLease("prod", "run-1", T0.plusSeconds(10), T0.plusSeconds(40))).isTrue();
+        assertThat(store().lease("prod").orElseThrow().expiresAt()).isEqualTo(T0.plusSeconds(40));
+        store().releaseLease("prod", "run-2");
+        assertThat(store().lease("prod")).isPresent();
+        store().releaseLease("prod", "run-1");
+        assertThat(store().lease("prod")).isEmpty();
+    }
+
+    @Test
+    void runsRacingForOneEnvironmentHaveExactlyOneWinner() throws Exception {
+        int racers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            List<Future<Lease>> results = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                Lease wanted = lease("run-" + i, T0);
+                results.add(pool.submit(() -> store().acquireLease(wanted, held -> false)));
+            }
+            Set<String> winners = new HashSet<>();
+            for (Future<Lease> result : results) {
+                winners.add(result.get().runId());
+            }
+            assertThat(winners).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAdvisoryLockIsGrantedAndReleased() throws Exception {
+        AutoCloseable lock = store().tryAdvisoryLock("rewind:prod").orElseThrow();
+        lock.close();
+        store().tryAdvisoryLock("rewind:prod").orElseThrow().close();
+    }
+
     // schema
 
     @Test
@@ -489,9 +566,9 @@ abstract class StateStoreContract {
         Release release = release("prod", T0, ReleaseStatus.LIVE);
         store().insertRelease(release);
         Object migrations = queryValue("SELECT COUNT(*) FROM rewind_schema_history");
-        assertThat(store().schemaVersion()).isEqualTo("2");
+        assertThat(store().schemaVersion()).isEqualTo("3");
         try (StateStore again = openStore()) {
-            assertThat(again.schemaVersion()).isEqualTo("2");
+            assertThat(again.schemaVersion()).isEqualTo("3");
             assertThat(again.liveRelease("prod")).contains(release);
         }
         assertThat(queryValue("SELECT COUNT(*) FROM rewind_schema_history")).isEqualTo(migrations);
@@ -511,7 +588,7 @@ abstract class StateStoreContract {
                 }));
             }
             for (Future<String> version : versions) {
-                assertThat(version.get()).isEqualTo("2");
+                assertThat(version.get()).isEqualTo("3");
             }
         } finally {
             pool.shutdownNow();

@@ -76,6 +76,23 @@ public final class ShadowRestore {
         return CountCheck.verified(live, shadowName, expected, start);
     }
 
+    /**
+     * Checks, changing nothing, that a restore into a shadow of {@code live} can run: the server answers, and for a
+     * dump a {@code pg_restore} at least as new as the server is on the path. Returns the server's version.
+     */
+    public String check(PostgresUrl live, boolean fromDump) {
+        PgEndpoint endpoint = PgEndpoint.of(live);
+        try (Connection admin = endpoint.connectMaintenance(endpoint.database())) {
+            if (fromDump) {
+                PgTools.find(path, PostgresInspector.serverMajor(admin));
+            }
+            return PostgresInspector.serverVersion(admin);
+        } catch (SQLException e) {
+            throw Sql.failure("Checking the server of " + live.redacted(), e, "make sure the server is up and the URL's"
+                    + " user may connect");
+        }
+    }
+
     /** Every table of {@code expected} whose count in the shadow differs or that the shadow lacks. */
     public static List<CountMismatch> checkCounts(PostgresUrl live, String shadowName, List<TableCount> expected) {
         return CountCheck.mismatches(CountCheck.count(live, shadowName), expected);

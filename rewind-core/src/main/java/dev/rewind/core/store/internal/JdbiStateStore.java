@@ -5,6 +5,7 @@ import dev.rewind.core.store.BackupSet;
 import dev.rewind.core.store.Decision;
 import dev.rewind.core.store.Event;
 import dev.rewind.core.store.Hold;
+import dev.rewind.core.store.Lease;
 import dev.rewind.core.store.Release;
 import dev.rewind.core.store.ReleaseStatus;
 import dev.rewind.core.store.Run;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -139,6 +141,15 @@ final class JdbiStateStore implements StateStore {
     }
 
     @Override
+    public void reopenRun(String id) {
+        db.write("reopen run " + id, handle -> {
+            if (RunTable.finish(handle, id, RunStatus.RUNNING, null, null) == 0) {
+                throw db.missing("run", id);
+            }
+        });
+    }
+
+    @Override
     public Optional<Run> run(String id) {
         return db.read("read run " + id, handle -> RunTable.find(handle, id));
     }
@@ -226,6 +237,39 @@ final class JdbiStateStore implements StateStore {
     @Override
     public Map<String, Double> baseline(String releaseId) {
         return db.read("read the baseline of release " + releaseId, handle -> BaselineTable.of(handle, releaseId));
+    }
+
+    @Override
+    public Lease acquireLease(Lease wanted, Predicate<Lease> takeOver) {
+        return db.transaction("lock environment " + wanted.environment(), handle -> {
+            if (LeaseTable.insertIfFree(handle, wanted)) {
+                return wanted;
+            }
+            Lease held = LeaseTable.find(handle, wanted.environment()).orElseThrow();
+            boolean free = held.expiredAt(wanted.acquiredAt()) || takeOver.test(held);
+            return free && LeaseTable.replace(handle, held, wanted) ? wanted : held;
+        });
+    }
+
+    @Override
+    public boolean renewLease(String environment, String runId, Instant heartbeatAt, Instant expiresAt) {
+        return db.transaction("renew the lock of " + environment,
+                handle -> LeaseTable.renew(handle, environment, runId, heartbeatAt, expiresAt));
+    }
+
+    @Override
+    public void releaseLease(String environment, String runId) {
+        db.write("unlock environment " + environment, handle -> LeaseTable.delete(handle, environment, runId));
+    }
+
+    @Override
+    public Optional<Lease> lease(String environment) {
+        return db.read("read the lock of " + environment, handle -> LeaseTable.find(handle, environment));
+    }
+
+    @Override
+    public Optional<AutoCloseable> tryAdvisoryLock(String key) {
+        return db.advisoryLock(key);
     }
 
     @Override

@@ -1,0 +1,151 @@
+package dev.rewind.cli;
+
+import static dev.rewind.cli.RollbackEndToEndTest.assertRolledBack;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewind.core.Rewind;
+import dev.rewind.core.store.Run;
+import dev.rewind.core.store.RunStep;
+import dev.rewind.core.store.StepStatus;
+import dev.rewind.core.workflow.Workflow;
+import dev.rewind.testkit.ChildProcess;
+import dev.rewind.testkit.PostgresDatabase;
+import dev.rewind.testkit.PostgresExtension;
+import dev.rewind.testkit.ProcessResult;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A rollback survives being killed: the rewind process dies as abruptly as with {@code kill -9} right after each
+ * step is journaled, and once in the middle of the shadow restore; {@code rewind rollback --resume} then ends in the
+ * same state as an uninterrupted run. And two rollbacks started at once never both act.
+ */
+@ExtendWith(PostgresExtension.class)
+class RollbackResumeTest {
+
+    private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(2);
+
+    @TempDir
+    Path dir;
+
+    private final CliRunner cli = new CliRunner();
+
+    @ParameterizedTest(name = "killed after ''{0}''")
+    @ValueSource(strings = {"preflight", "announce start", "prepare db", "prepare uploads", "stop backend", "swap db",
+            "swap uploads", "activate backend", "start backend", "verify", "record releases"})
+    void aRunKilledAtAStepBoundaryResumesToTheSameEnd(String step, PostgresDatabase db) throws Exception {
+        try (RollbackScenario app = new RollbackScenario(dir, db, "dump").deployV1ThenV2()) {
+            ProcessResult killed = ChildProcess.run(app.rewindCommand("rollback", "production", "--yes"), dir,
+                    app.env("REWIND_FAULT_HALT_AFTER", step), CHILD_TIMEOUT);
+            assertThat(killed.exitCode()).as(killed.toString()).isEqualTo(Workflow.HALT_STATUS);
+            Run run = latestRun(app).orElseThrow();
+            List<RunStep> journal = journal(app, run.id());
+            RunStep last = journal.stream().filter(s -> s.name().equals(step)).findFirst().orElseThrow();
+            assertThat(last.status()).isEqualTo(StepStatus.DONE);
+            assertThat(journal.get(journal.indexOf(last) + 1).status()).isEqualTo(StepStatus.PENDING);
+
+            ProcessResult resumed = cli.run("rollback", "production", "--yes", "--resume", run.id(), "-c", app.config.toString());
+
+            assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+            assertThat(resumed.stdout()).contains("· " + step + " (done before)");
+            assertThat(resumed.stderr()).contains("resuming " + run.id());
+            assertRolledBack(app, run.id());
+            assertThat(journal(app, run.id())).allSatisfy(s -> assertThat(s.status()).isEqualTo(StepStatus.DONE));
+        }
+    }
+
+    @Test
+    void aRunKilledDuringTheShadowRestoreResumesToTheSameEnd(PostgresDatabase db) throws Exception {
+        db.execute("CREATE TABLE bulk AS SELECT g AS id, md5(g::text) || md5((g * 7)::text) AS text"
+                + " FROM generate_series(1, 600000) g");
+        try (RollbackScenario app = new RollbackScenario(dir, db, "dump").deployV1ThenV2()) {
+            Process rewind = start(app, app.rewindCommand("rollback", "production", "--yes"));
+            try {
+                awaitShadowRestoreUnderWay(app, db, rewind);
+            } finally {
+                rewind.destroyForcibly().waitFor();
+            }
+            Run run = latestRun(app).orElseThrow();
+            assertThat(journal(app, run.id()).stream().filter(s -> s.name().equals("prepare db")).findFirst().orElseThrow()
+                    .status()).isEqualTo(StepStatus.RUNNING);
+
+            ProcessResult resumed = cli.run("rollback", "production", "--yes", "-c", app.config.toString());
+
+            assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+            assertThat(resumed.stderr()).contains("resuming " + run.id(), "interrupted at 'prepare db'");
+            assertRolledBack(app, run.id());
+            assertThat(db.queryValue("SELECT count(*) FROM bulk")).isEqualTo(600000L);
+        }
+    }
+
+    @Test
+    void twoRollbacksAtOnceNeverBothAct(PostgresDatabase db) throws Exception {
+        try (RollbackScenario app = new RollbackScenario(dir, db, "dump").deployV1ThenV2()) {
+            List<Process> processes = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                processes.add(start(app, app.rewindCommand("rollback", "production", "--yes")));
+            }
+            List<Integer> codes = new ArrayList<>();
+            for (Process p : processes) {
+                assertThat(p.waitFor(CHILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+                codes.add(p.exitValue());
+            }
+
+            assertThat(codes).containsExactlyInAnyOrder(0, 5);
+            Run winner = latestRun(app).orElseThrow();
+            Process loser = processes.get(codes.indexOf(5));
+            assertThat(new String(loser.getErrorStream().readAllBytes()))
+                    .contains("environment production is locked by run " + winner.id(), "since");
+            assertThat(runs(app)).hasSize(1);
+            assertRolledBack(app, winner.id());
+        }
+    }
+
+    private Process start(RollbackScenario app, List<String> command) throws Exception {
+        Path out = Files.createTempFile(dir, "rewind", ".out");
+        return new ProcessBuilder(command).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(out.toFile())
+                .start();
+    }
+
+    private static void awaitShadowRestoreUnderWay(RollbackScenario app, PostgresDatabase db, Process rewind) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && rewind.isAlive()) {
+            Object bulkInShadow = db.queryValue("SELECT count(*) FROM pg_stat_activity WHERE datname LIKE '"
+                    + db.name() + "\\_\\_rewind\\_shadow\\_%' AND query ILIKE '%COPY%bulk%'");
+            if (((Number) bulkInShadow).longValue() > 0) {
+                return;
+            }
+            RollbackScenario.sleep(20);
+        }
+        throw new AssertionError("the shadow restore of the bulk table was never seen under way");
+    }
+
+    private static Optional<Run> latestRun(RollbackScenario app) {
+        return runs(app).stream().findFirst();
+    }
+
+    private static List<Run> runs(RollbackScenario app) {
+        try (Rewind rewind = app.rewind()) {
+            return rewind.store().runs("production");
+        }
+    }
+
+    private static List<RunStep> journal(RollbackScenario app, String runId) {
+        try (Rewind rewind = app.rewind()) {
+            return rewind.store().steps(runId);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.rewind.core.rollback;
+
+import java.util.Set;
+
+/**
+ * What an operator (or an automatic trigger) asks of a rollback.
+ *
+ * @param to     the release to roll back to (id or version), or null for the last release that was live before the
+ *               current one
+ * @param only   components and datastores to restrict the run to (the runbooks' partial rollback); empty for all
+ * @param dryRun print the plan and check the backup, changing nothing
+ * @param resume the run to resume, or null
+ * @param reason why, for the announcement and the report
+ * @param actor  who asks, for the audit trail
+ */
+public record RollbackRequest(String to, Set<String> only, boolean dryRun, String resume, String reason, String actor) {
+
+    public RollbackRequest {
+        only = only == null ? Set.of() : Set.copyOf(only);
+    }
+}

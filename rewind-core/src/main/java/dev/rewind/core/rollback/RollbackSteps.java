@@ -1,0 +1,239 @@
+package dev.rewind.core.rollback;
+
+import dev.rewind.core.ErrorCode;
+import dev.rewind.core.RewindException;
+import dev.rewind.core.backup.BackupManifest;
+import dev.rewind.core.backup.Backups;
+import dev.rewind.core.backup.Restorer;
+import dev.rewind.core.backup.postgres.ShadowRestore;
+import dev.rewind.core.config.DatastoreConfig;
+import dev.rewind.core.config.EnvironmentConfig;
+import dev.rewind.core.driver.ComponentDriver;
+import dev.rewind.core.driver.DriverContext;
+import dev.rewind.core.driver.Drivers;
+import dev.rewind.core.probe.Probe;
+import dev.rewind.core.probe.Probes;
+import dev.rewind.core.store.ReleaseStatus;
+import dev.rewind.core.store.StateStore;
+import dev.rewind.core.verify.Verifier;
+import dev.rewind.core.verify.VerifyResult;
+import dev.rewind.core.verify.VerifyScope;
+import dev.rewind.core.workflow.Step;
+import dev.rewind.core.workflow.WorkflowListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The steps of a rollback, in DESIGN.md's order: preflight, announce, prepare each datastore beside the live one,
+ * stop the components (reverse dependency order), swap the datastores, activate and start the target release
+ * (dependency order, each waiting for its probes), verify, record the release states, announce the outcome. Each
+ * step is safe to repeat after an interruption.
+ */
+final class RollbackSteps {
+
+    private final RollbackPlan plan;
+    private final String runId;
+    private final EnvironmentConfig env;
+    private final Path projectDir;
+    private final Map<String, DriverContext> contexts;
+    private final Map<String, ComponentDriver> drivers;
+    private final Backups backups;
+    private final Restorer restorer;
+    private final StateStore store;
+    private final String toolPath;
+    private final WorkflowListener listener;
+
+    RollbackSteps(RollbackPlan plan, String runId, EnvironmentConfig env, Path projectDir,
+                  Map<String, DriverContext> contexts, Backups backups, Restorer restorer, StateStore store,
+                  String toolPath, WorkflowListener listener) {
+        this.plan = plan;
+        this.runId = runId;
+        this.env = env;
+        this.projectDir = projectDir;
+        this.contexts = contexts;
+        this.drivers = new LinkedHashMap<>();
+        contexts.forEach((name, context) -> drivers.put(name, Drivers.of(context)));
+        this.backups = backups;
+        this.restorer = restorer;
+        this.store = store;
+        this.toolPath = toolPath;
+        this.listener = listener;
+    }
+
+    List<Step> steps() {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("preflight", "check the target release, verify backup " + backupId() + ", disk and tools;"
+                + " record the live state", this::preflight));
+        steps.add(new Step("announce start", "announce ROLLBACK IN PROGRESS", this::announceStart));
+        for (String datastore : plan.datastores()) {
+            steps.add(new Step("prepare " + datastore, "restore " + datastore + " from " + backupId()
+                    + " beside the live copy, which keeps serving", () -> restorer.prepareVerified(plan.backup(), env,
+                    datastore, runId, listener.progress())));
+        }
+        for (String component : plan.components().reversed()) {
+            steps.add(new Step("stop " + component, "stop " + component + " "
+                    + RollbackPlan.versionOf(plan.from(), component), () -> drivers.get(component).stop()));
+        }
+        for (String datastore : plan.datastores()) {
+            steps.add(new Step("swap " + datastore, "swap the restored " + datastore + " in; keep the live one as "
+                    + keptName(datastore), () -> restorer.swap(plan.backup(), env, Set.of(datastore), runId)));
+        }
+        for (String component : plan.components()) {
+            String version = RollbackPlan.versionOf(plan.to(), component);
+            steps.add(new Step("activate " + component, "activate " + component + " " + version,
+                    () -> drivers.get(component).activate(version, RollbackPlan.versionOf(plan.from(), component))));
+        }
+        for (String component : plan.components()) {
+            steps.add(new Step("start " + component, "start " + component + " and wait for its probes",
+                    () -> start(component)));
+        }
+        steps.add(new Step("verify", "probes, row counts, files, smoke and SQL checks, response time, error lines",
+                this::verify));
+        steps.add(new Step("record releases", recordsStatuses()
+                ? "mark " + plan.from().version() + " rolled_back and " + plan.to().version() + " live"
+                : "partial rollback: release states stay as they are", this::record));
+        steps.add(new Step("announce result", "announce ROLLBACK COMPLETE", this::announceResult));
+        return steps;
+    }
+
+    private String backupId() {
+        return plan.backup() == null ? "(none: no datastore is restored)" : plan.backup().id();
+    }
+
+    private String keptName(String datastore) {
+        return switch (env.datastores().get(datastore)) {
+            case DatastoreConfig.Postgres pg -> dev.rewind.core.backup.postgres.DatabaseNames.kept(pg.postgres().database(), runId);
+            case DatastoreConfig.Files files -> projectDir.relativize(
+                    dev.rewind.core.backup.files.DirectoryNames.kept(projectDir.resolve(files.files()), runId)).toString();
+        };
+    }
+
+    /** Every datastore kept under its {@code __rewind_}/{@code .rewind-} name by this run. */
+    Map<String, String> kept() {
+        Map<String, String> kept = new LinkedHashMap<>();
+        plan.datastores().forEach(d -> kept.put(d, keptName(d)));
+        return kept;
+    }
+
+    private Object preflight() {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> components = new LinkedHashMap<>();
+        for (String component : plan.components()) {
+            ComponentDriver driver = drivers.get(component);
+            String version = RollbackPlan.versionOf(plan.to(), component);
+            driver.checkRelease(version).ifPresent(p -> problems.add(component + " " + version + ": " + p));
+            components.put(component, new LiveComponent(driver.activeVersion().orElse(null), version, driver.pids(),
+                    logTail(driver)));
+        }
+        if (plan.backup() != null) {
+            try {
+                restorer.requireIntact(plan.backup(), env, listener.progress());
+            } catch (RewindException e) {
+                problems.add(e.getMessage());
+            }
+            BackupManifest manifest = backups.manifest(plan.backup());
+            for (String datastore : plan.datastores()) {
+                checkDatastore(datastore, manifest, problems);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RewindException(ErrorCode.FAILED, "preflight found " + problems.size() + " problem"
+                    + (problems.size() == 1 ? "" : "s") + "; nothing was stopped or changed:\n  - "
+                    + String.join("\n  - ", problems));
+        }
+        return Map.of("components", components, "backup", backupId());
+    }
+
+    private void checkDatastore(String datastore, BackupManifest manifest, List<String> problems) {
+        BackupManifest.Item item = manifest.items().stream().filter(i -> i.datastore().equals(datastore)).findFirst()
+                .orElse(null);
+        if (item == null) {
+            problems.add("backup set " + plan.backup().id() + " has no copy of datastore " + datastore);
+            return;
+        }
+        switch (env.datastores().get(datastore)) {
+            case DatastoreConfig.Postgres pg -> {
+                try {
+                    new ShadowRestore(toolPath).check(pg.postgres(), !item.isClone());
+                } catch (RewindException e) {
+                    problems.add(datastore + ": " + e.getMessage());
+                }
+            }
+            case DatastoreConfig.Files files -> {
+                Path live = projectDir.resolve(files.files());
+                Path parent = live.toAbsolutePath().getParent();
+                try {
+                    long free = Files.getFileStore(Files.exists(live) ? live : parent).getUsableSpace();
+                    if (free < item.sizeBytes()) {
+                        problems.add(datastore + ": staging needs " + item.sizeBytes() + " bytes beside " + live
+                                + ", only " + free + " are free");
+                    }
+                } catch (IOException e) {
+                    problems.add(datastore + ": cannot read the free space beside " + live + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static List<String> logTail(ComponentDriver driver) {
+        return driver.logFile().filter(Files::isRegularFile).map(LogTail::last).orElse(List.of());
+    }
+
+    private Object announceStart() {
+        listener.message("ROLLBACK IN PROGRESS\nEnvironment: " + plan.environment() + "\nCurrent version: "
+                + plan.from().version() + "\nRolling back to: " + plan.to().version() + "\nReason: " + plan.reason());
+        return null;
+    }
+
+    private Object start(String component) throws InterruptedException {
+        ComponentDriver driver = drivers.get(component);
+        var action = driver.start();
+        List<Probe> probes = Probes.of(env, projectDir).all().stream().filter(p -> p.component().equals(component)).toList();
+        Duration healthyAfter = HealthWait.await(component, probes, env.components().get(component).startTimeout());
+        return Map.of("action", action, "healthy_after", healthyAfter, "probes", probes.size());
+    }
+
+    private Object verify() {
+        BackupManifest manifest = plan.backup() == null ? null : backups.manifest(plan.backup());
+        VerifyResult result = new Verifier(plan.environment(), env, projectDir)
+                .verify(new VerifyScope(manifest, Set.copyOf(plan.datastores()), LogRanges.of(List.copyOf(contexts.values()))));
+        if (!result.ok()) {
+            throw new RewindException(ErrorCode.FAILED, "verification failed:\n  - " + result.failed().stream()
+                    .map(c -> c.kind() + " " + c.name() + ": " + c.detail()).collect(Collectors.joining("\n  - ")));
+        }
+        return result;
+    }
+
+    private boolean recordsStatuses() {
+        return plan.components().size() == env.components().size();
+    }
+
+    private Object record() {
+        if (!recordsStatuses()) {
+            return Map.of("statuses", "unchanged: partial rollback of " + plan.components() + " " + plan.datastores());
+        }
+        store.updateReleaseStatus(plan.from().id(), ReleaseStatus.ROLLED_BACK);
+        store.updateReleaseStatus(plan.to().id(), ReleaseStatus.LIVE);
+        return Map.of(plan.from().id(), ReleaseStatus.ROLLED_BACK, plan.to().id(), ReleaseStatus.LIVE);
+    }
+
+    private Object announceResult() {
+        listener.message("ROLLBACK COMPLETE\nEnvironment: " + plan.environment() + "\nVersion now: "
+                + plan.to().version() + " (was " + plan.from().version() + ")\nFailed state kept as: "
+                + (plan.datastores().isEmpty() ? "(no datastore restored)" : String.join(", ", kept().values()))
+                + "\nNext steps: monitor the service, find the root cause, hold the post-mortem within 48 h,"
+                + " add a regression test");
+        return null;
+    }
+
+    /** A component as the rollback found it. */
+    record LiveComponent(String activeVersion, String targetVersion, List<Long> pids, List<String> logTail) {}
+}

@@ -1,0 +1,27 @@
+package dev.rewind.core.workflow;
+
+import dev.rewind.core.backup.Progress;
+import dev.rewind.core.store.RunStep;
+
+/** Follows a run as it happens: the CLI prints a line per step, the server streams them. Every method may be skipped. */
+public interface WorkflowListener {
+
+    WorkflowListener NONE = new WorkflowListener() {};
+
+    /** A step begins. */
+    default void started(RunStep step) {}
+
+    /** A step ended DONE or FAILED. */
+    default void finished(RunStep step) {}
+
+    /** A resumed run passes over a step it already did. */
+    default void skipped(RunStep step) {}
+
+    /** A message for people: an announcement, a note about the run. */
+    default void message(String text) {}
+
+    /** Where long copies report their bytes. */
+    default Progress progress() {
+        return Progress.NONE;
+    }
+}
