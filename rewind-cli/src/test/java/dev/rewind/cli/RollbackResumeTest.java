@@ -97,16 +97,16 @@ class RollbackResumeTest {
                 processes.add(start(app, app.rewindCommand("rollback", "production", "--yes")));
             }
             List<Integer> codes = new ArrayList<>();
+            List<String> errors = new ArrayList<>();
             for (Process p : processes) {
                 assertThat(p.waitFor(CHILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
                 codes.add(p.exitValue());
+                errors.add(new String(p.getErrorStream().readAllBytes()));
             }
 
-            assertThat(codes).containsExactlyInAnyOrder(0, 5);
+            assertThat(codes).as(String.join("\n---\n", errors)).containsExactlyInAnyOrder(0, 5);
             Run winner = latestRun(app).orElseThrow();
-            Process loser = processes.get(codes.indexOf(5));
-            assertThat(new String(loser.getErrorStream().readAllBytes()))
-                    .contains("environment production is locked by run " + winner.id(), "since");
+            assertThat(errors.get(codes.indexOf(5))).contains("environment production is locked by run " + winner.id(), "since");
             assertThat(runs(app)).hasSize(1);
             assertRolledBack(app, winner.id());
         }

@@ -198,8 +198,9 @@ final class RollbackScenario implements AutoCloseable {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
         command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "-c", config.toString()));
+                Main.class.getName()));
         command.addAll(List.of(args));
+        command.addAll(List.of("-c", config.toString()));
         return command;
     }
 

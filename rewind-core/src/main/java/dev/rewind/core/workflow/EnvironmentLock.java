@@ -60,7 +60,7 @@ public final class EnvironmentLock implements AutoCloseable {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Lease wanted = new Lease(environment, runId, holder, host(), ProcessHandle.current().pid(), now, now, now.plus(TTL));
         Lease held = store.acquireLease(wanted, EnvironmentLock::holderGone);
-        if (!held.runId().equals(runId)) {
+        if (!held.equals(wanted)) {
             closeQuietly(advisory);
             throw locked(environment, Optional.of(held));
         }
