@@ -5,18 +5,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
- * The run's temporary directory and its PostgreSQL server. {@link #close} stops the server and deletes everything,
- * once, whether the run finished, failed, or was interrupted (a shutdown hook covers Ctrl-C).
+ * The run's temporary directory and its PostgreSQL server. {@link #close} runs the {@link #beforeCleanup} actions,
+ * stops the server and deletes everything, once, whether the run finished, failed, or was interrupted (a shutdown hook
+ * covers Ctrl-C).
  */
 final class Workspace implements AutoCloseable {
 
     private final Path root;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread hook;
+    private final List<Runnable> firstActions = new CopyOnWriteArrayList<>();
     private volatile BenchServer server;
 
     private Workspace(Path root) {
@@ -52,6 +56,11 @@ final class Workspace implements AutoCloseable {
         return server;
     }
 
+    /** Runs {@code action} at the start of the cleanup, before the server stops (e.g. stop an app using it). */
+    void beforeCleanup(Runnable action) {
+        firstActions.add(action);
+    }
+
     @Override
     public void close() {
         cleanUp();
@@ -67,6 +76,7 @@ final class Workspace implements AutoCloseable {
             return;
         }
         Log.info("cleaning up " + root);
+        firstActions.forEach(Runnable::run);
         BenchServer running = server;
         if (running != null) {
             try {

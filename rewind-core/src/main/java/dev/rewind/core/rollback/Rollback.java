@@ -74,8 +74,7 @@ public final class Rollback {
     public RollbackResult dryRun(RollbackRequest request) {
         Optional<Run> resumed = resumable(request);
         RollbackPlan plan = resumed.map(planner::saved).orElseGet(() -> planner.plan(request));
-        String tag = resumed.map(Run::id).orElse("run-dry");
-        RollbackSteps steps = steps(plan, tag, WorkflowListener.NONE);
+        RollbackSteps steps = steps(plan, resumed.map(Run::id).orElse(null), WorkflowListener.NONE);
         List<String> problems = new ArrayList<>();
         contexts(plan).forEach((c, context) -> Drivers.of(context).checkRelease(RollbackPlan.versionOf(plan.to(), c))
                 .ifPresent(p -> problems.add(c + ": " + p)));
@@ -120,7 +119,7 @@ public final class Rollback {
                     + step.name() + "\nError: " + step.error() + "\nNothing was dropped. Resume with: " + resume));
             Run finished = store.run(runId).orElseThrow();
             return new RollbackResult(runId, environment, failed.isPresent() ? "failed" : "succeeded", resumed.isPresent(),
-                    plan.from(), plan.to(), plan.backup(), backupAge(plan), List.of(), plan.components(),
+                    store.release(plan.from().id()).orElse(plan.from()), store.release(plan.to().id()).orElse(plan.to()), plan.backup(), backupAge(plan), List.of(), plan.components(),
                     plan.datastores(), steps.kept(), journal, descriptions(steps.steps()), downtime(journal),
                     Duration.between(finished.startedAt(), finished.finishedAt()), error, resume);
         }

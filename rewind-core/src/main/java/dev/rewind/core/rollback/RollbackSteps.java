@@ -5,6 +5,8 @@ import dev.rewind.core.RewindException;
 import dev.rewind.core.backup.BackupManifest;
 import dev.rewind.core.backup.Backups;
 import dev.rewind.core.backup.Restorer;
+import dev.rewind.core.backup.files.DirectoryNames;
+import dev.rewind.core.backup.postgres.DatabaseNames;
 import dev.rewind.core.backup.postgres.ShadowRestore;
 import dev.rewind.core.config.DatastoreConfig;
 import dev.rewind.core.config.EnvironmentConfig;
@@ -40,7 +42,7 @@ import java.util.stream.Collectors;
 final class RollbackSteps {
 
     private final RollbackPlan plan;
-    private final String runId;
+    private final String runId; // null while planning a dry run
     private final EnvironmentConfig env;
     private final Path projectDir;
     private final Map<String, DriverContext> contexts;
@@ -108,11 +110,13 @@ final class RollbackSteps {
         return plan.backup() == null ? "(none: no datastore is restored)" : plan.backup().id();
     }
 
+    /** Where the swap keeps the live copy: named after the run, or a pattern while the run has no id yet. */
     private String keptName(String datastore) {
         return switch (env.datastores().get(datastore)) {
-            case DatastoreConfig.Postgres pg -> dev.rewind.core.backup.postgres.DatabaseNames.kept(pg.postgres().database(), runId);
-            case DatastoreConfig.Files files -> projectDir.relativize(
-                    dev.rewind.core.backup.files.DirectoryNames.kept(projectDir.resolve(files.files()), runId)).toString();
+            case DatastoreConfig.Postgres pg -> runId == null ? pg.postgres().database() + "__rewind_<run>"
+                    : DatabaseNames.kept(pg.postgres().database(), runId);
+            case DatastoreConfig.Files files -> runId == null ? files.files() + ".rewind-<run>"
+                    : projectDir.relativize(DirectoryNames.kept(projectDir.resolve(files.files()), runId)).toString();
         };
     }
 

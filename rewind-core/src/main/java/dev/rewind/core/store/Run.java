@@ -2,6 +2,7 @@ package dev.rewind.core.store;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 
 /**
@@ -31,7 +32,7 @@ public record Run(
         String fromRelease,
         String toRelease,
         String parentRunId,
-        String planJson,
+        @JsonRawValue String planJson,
         String error) {
 
     public Run {

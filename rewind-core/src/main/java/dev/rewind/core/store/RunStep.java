@@ -2,6 +2,7 @@ package dev.rewind.core.store;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 
 /**
@@ -24,7 +25,7 @@ public record RunStep(
         StepStatus status,
         Instant startedAt,
         Instant finishedAt,
-        String outputJson,
+        @JsonRawValue String outputJson,
         String error) {
 
     public RunStep {

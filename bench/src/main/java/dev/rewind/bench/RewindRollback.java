@@ -1,0 +1,119 @@
+package dev.rewind.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rewind.core.Json;
+import dev.rewind.core.config.Durations;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Rewind's way: {@code java -jar rewind.jar rollback production --yes --json} as a child process, as an operator runs
+ * it, timed from process start to exit; its JSON gives the run's journal.
+ */
+final class RewindRollback {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+    /** The measurement, and where the run kept the replaced data (datastore → database or directory name). */
+    record Result(Measured measured, Map<String, String> kept) {}
+
+    private RewindRollback() {}
+
+    static Result run(RollbackProject project, Path cliJar, Path scratch) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow"); // as ./rewind does
+        }
+        command.addAll(List.of("-jar", cliJar.toString(), "rollback", RollbackProject.ENV, "--yes", "--json", "-c",
+                project.config().toString()));
+        Path out = scratch.resolve("rollback.json");
+        Path err = scratch.resolve("rollback.err");
+        int exit;
+        long start = System.nanoTime();
+        try (HealthPoller poller = HealthPoller.start(project.health())) {
+            exit = execute(new ProcessBuilder(command).directory(project.dir().toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()));
+            Duration whole = Duration.ofNanos(System.nanoTime() - start);
+            HealthPoller.Seen seen = poller.stop();
+            return parse(read(out), exit, whole, seen, err);
+        }
+    }
+
+    private static Result parse(String stdout, int exit, Duration whole, HealthPoller.Seen seen, Path err) {
+        JsonNode json;
+        try {
+            json = Json.mapper().readTree(stdout);
+        } catch (IOException e) {
+            throw failed("printed no JSON", exit, stdout, err);
+        }
+        if (exit != 0 || !"succeeded".equals(json.path("status").asText())) {
+            throw failed("ended " + json.path("status").asText() + ": " + json.path("error").asText(), exit, "", err);
+        }
+        List<Measured.Part> parts = new ArrayList<>();
+        Instant firstStop = null;
+        Instant lastStart = null;
+        for (JsonNode step : json.path("steps")) {
+            String name = step.path("name").asText();
+            Instant started = Instant.parse(step.path("started_at").asText());
+            Instant finished = Instant.parse(step.path("finished_at").asText());
+            parts.add(new Measured.Part(name, Duration.between(started, finished)));
+            if (name.startsWith("stop ") && (firstStop == null || started.isBefore(firstStop))) {
+                firstStop = started;
+            }
+            if (name.startsWith("start ") && (lastStart == null || finished.isAfter(lastStart))) {
+                lastStart = finished;
+            }
+        }
+        if (firstStop == null || lastStart == null) {
+            throw new IllegalStateException("the run's journal has no stop or start step: " + stdout);
+        }
+        Map<String, String> kept = new LinkedHashMap<>();
+        json.path("kept").properties().forEach(e -> kept.put(e.getKey(), e.getValue().asText()));
+        Measured measured = new Measured(whole, Duration.between(firstStop, lastStart), seen, parts,
+                Durations.parse(json.path("duration").asText()), Durations.parse(json.path("downtime").asText()));
+        return new Result(measured, kept);
+    }
+
+    private static int execute(ProcessBuilder builder) {
+        try {
+            Process process = builder.start();
+            try {
+                if (!process.waitFor(TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("`rewind rollback` did not end within " + TIMEOUT.toMinutes()
+                            + " min");
+                }
+                return process.exitValue();
+            } finally {
+                process.destroyForcibly();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + builder.command(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while `rewind rollback` ran", e);
+        }
+    }
+
+    private static IllegalStateException failed(String what, int exit, String stdout, Path err) {
+        return new IllegalStateException("`rewind rollback production --yes --json` " + what + " (exit " + exit
+                + ")\nstdout: " + stdout + "\nstderr: " + read(err));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.rewind.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code bench/rollback.sh} measures.
+ *
+ * @param dbBytes    target size of the shop database ({@code pg_database_size})
+ * @param files      how many files the uploads directory holds
+ * @param fileBytes  their total size
+ * @param strategies the backup strategies to measure, each on a scenario of its own: {@code dump}, {@code clone}
+ * @param workRoot   where the temporary directory is made
+ * @param cliJar     the rewind.jar run as {@code rewind rollback}
+ * @param appJar     the sample app's jar
+ */
+record RollbackArgs(long dbBytes, int files, long fileBytes, List<String> strategies, Path workRoot, Path cliJar,
+                    Path appJar) {
+
+    static final String USAGE = """
+            usage: bench/rollback.sh [--size 1g] [--files 10000] [--file-bytes 200m] [--strategy dump|clone|both] [--work DIR]
+              --size        size of the generated shop database (pg_database_size), default 1g
+              --files       number of files in the uploads directory, default 10000
+              --file-bytes  their total size, default 20k per file (200m for 10000 files)
+              --strategy    the backup strategy of the datastore db, default both (one scenario each)
+              --work        parent of the temporary working directory, default the system temp directory
+            """;
+    private static final long BYTES_PER_FILE = 20 * 1024;
+
+    /** {@code cliJar} and {@code appJar} come from the launcher (system properties), the rest from the command line. */
+    static RollbackArgs parse(Path cliJar, Path appJar, String... args) {
+        long size = ByteSize.parse("1g");
+        int files = 10_000;
+        Long fileBytes = null;
+        List<String> strategies = List.of(RewindWay.DUMP, RewindWay.CLONE);
+        Path work = Path.of(System.getProperty("java.io.tmpdir"));
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--size" -> size = ByteSize.parse(required(args[i], value));
+                case "--files" -> files = Integer.parseInt(required(args[i], value));
+                case "--file-bytes" -> fileBytes = ByteSize.parse(required(args[i], value));
+                case "--strategy" -> strategies = switch (required(args[i], value)) {
+                    case "dump" -> List.of(RewindWay.DUMP);
+                    case "clone" -> List.of(RewindWay.CLONE);
+                    case "both" -> List.of(RewindWay.DUMP, RewindWay.CLONE);
+                    default -> throw new IllegalArgumentException("--strategy must be dump, clone or both, not " + value);
+                };
+                case "--work" -> work = Path.of(required(args[i], value));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+            i++;
+        }
+        if (size < ByteSize.parse("10m") || files < 1) {
+            throw new IllegalArgumentException("--size must be at least 10m, --files at least 1");
+        }
+        return new RollbackArgs(size, files, fileBytes == null ? files * BYTES_PER_FILE : fileBytes, strategies, work,
+                cliJar, appJar);
+    }
+
+    private static String required(String option, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,227 @@
+package dev.rewind.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rewind.core.Json;
+import dev.rewind.core.Rewind;
+import dev.rewind.core.driver.ComponentDriver;
+import dev.rewind.core.driver.DriverContext;
+import dev.rewind.core.driver.Drivers;
+import dev.rewind.core.store.Ids;
+import dev.rewind.core.store.Release;
+import dev.rewind.core.store.ReleaseStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Rewind project whose {@code production} runs the sample app as its {@code releases}-driven backend (v1 and v2),
+ * on the shop database and the uploads directory, both restored by a rollback. Deploys are done by hand, as the
+ * rollback tests do: stop, activate, start through the driver, wait for health, record the release live.
+ */
+final class RollbackProject {
+
+    static final String ENV = "production";
+    static final String COMPONENT = "backend";
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1)).build();
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path dir;
+    private final Path config;
+    private final int port;
+    private final BenchServer server;
+
+    RollbackProject(Path dir, BenchServer server, String strategy, Path appJar) {
+        this.dir = dir;
+        this.server = server;
+        this.config = dir.resolve("rewind.yaml");
+        this.port = freePort();
+        String jdbc = "jdbc:postgresql://localhost:" + server.port() + "/" + Bench.DATABASE + "?user=" + BenchServer.USER;
+        write(config, """
+                project: shop
+                environments:
+                  production:
+                    confirm: true
+                    components:
+                      backend:
+                        driver: releases
+                        root: backend
+                        start: ./start.sh
+                        env: { PORT: "%1$d", DB: "%2$s", FILES: uploads }
+                        grace: 5s
+                        start_timeout: 60s
+                        probes:
+                          - http: http://127.0.0.1:%1$d/health
+                            interval: 500ms
+                            expect: { status: 200, body: 'json.status == "ok"', max_latency: 2s }
+                    datastores:
+                      db: { postgres: "%3$s", strategy: %4$s }
+                      uploads: { files: uploads }
+                    verify:
+                      smoke:
+                        - { name: items-api, http: "GET http://127.0.0.1:%1$d/api/items", expect: { status: 200 } }
+                      sql:
+                        - { name: items-table, datastore: db, query: "SELECT count(*) > 0 FROM items" }
+                """.formatted(port, jdbc, server.url(Bench.DATABASE).url(), strategy));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (String version : List.of("v1", "v2")) {
+            Path script = dir.resolve("backend/releases/" + version + "/start.sh");
+            write(script, """
+                    #!/bin/sh
+                    cd "$(dirname "$0")/../../.."
+                    exec %s -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar %s --version %s --port "$PORT" --db "$DB" --files "$FILES"
+                    """.formatted(java, appJar, version));
+            try {
+                Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    Path config() {
+        return config;
+    }
+
+    URI health() {
+        return URI.create("http://127.0.0.1:" + port + "/health");
+    }
+
+    Rewind rewind() {
+        return Rewind.open(config, System.getenv());
+    }
+
+    ComponentDriver driver() {
+        try (Rewind rewind = rewind()) {
+            return Drivers.of(new DriverContext(ENV, COMPONENT, rewind.environment(ENV).components().get(COMPONENT),
+                    dir, System.getenv()));
+        }
+    }
+
+    /** What a deploy will do: stop, activate, start, wait for health, record the release live. */
+    void deploy(String version, String backupId) {
+        ComponentDriver driver = driver();
+        driver.stop();
+        driver.activate(version, null);
+        driver.start();
+        awaitHealthy(version);
+        try (Rewind rewind = rewind()) {
+            rewind.store().insertRelease(new Release(Ids.release(), ENV, version, Map.of(COMPONENT, version), "bench",
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS), null, ReleaseStatus.LIVE, backupId, null));
+        }
+        Log.info("deployed " + version);
+    }
+
+    /** Polls /health every 100 ms (as Rewind's own wait does) until it answers 200 with status ok and {@code version}. */
+    void awaitHealthy(String version) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(health())
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                JsonNode body = Json.mapper().readTree(response.body());
+                if (response.statusCode() == 200 && "ok".equals(body.path("status").asText())) {
+                    if (version.equals(body.path("version").asText())) {
+                        return;
+                    }
+                    last = "healthy, but version " + body.path("version").asText();
+                } else {
+                    last = response.statusCode() + " " + response.body();
+                }
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + version, e);
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("the sample app did not answer healthy as " + version + " on " + health()
+                + " within " + START_TIMEOUT.toSeconds() + " s; last: " + last);
+    }
+
+    /** Fails unless the app serves {@code version} and the live database holds {@code items} items. */
+    void require(String version, long items, String after) {
+        awaitHealthy(version);
+        long actual = items();
+        if (actual != items) {
+            throw new IllegalStateException("after " + after + ", the live database has " + actual + " items, not "
+                    + items + " (the backup's)");
+        }
+        Log.info("checked: after " + after + ", " + version + " serves on the backup's " + items + " items");
+    }
+
+    long items() {
+        return Long.parseLong(server.value(Bench.DATABASE, "SELECT count(*) FROM items"));
+    }
+
+    /** Writes an item: a row in the database and a file in the uploads. */
+    void postItem(String name) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(health().resolve("/api/items"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"body\":\"body of " + name
+                            + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("POST /api/items answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write an item", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the app if it runs; never fails (used when cleaning up). */
+    void stopQuietly() {
+        try {
+            driver().stop();
+        } catch (RuntimeException e) {
+            Log.info("stopping the sample app failed: " + e.getMessage());
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
