@@ -38,18 +38,23 @@ final class RewindRollback {
                 project.config().toString()));
         Path out = scratch.resolve("rollback.json");
         Path err = scratch.resolve("rollback.err");
-        int exit;
-        long start = System.nanoTime();
         try (HealthPoller poller = HealthPoller.start(project.health())) {
-            exit = execute(new ProcessBuilder(command).directory(project.dir().toFile())
+            Instant started = Instant.now();
+            long start = System.nanoTime();
+            int exit = execute(new ProcessBuilder(command).directory(project.dir().toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile()));
             Duration whole = Duration.ofNanos(System.nanoTime() - start);
             HealthPoller.Seen seen = poller.stop();
-            return parse(read(out), exit, whole, seen, err);
+            return parse(read(out), exit, started, whole, seen, err);
         }
     }
 
-    private static Result parse(String stdout, int exit, Duration whole, HealthPoller.Seen seen, Path err) {
+    /**
+     * The journal's steps, between the process's start-up (JVM, config, state store, plan, lock: until the first
+     * step starts) and its end (the run recorded, JSON printed, JVM exit: after the last step finished).
+     */
+    private static Result parse(String stdout, int exit, Instant processStarted, Duration whole,
+                                HealthPoller.Seen seen, Path err) {
         JsonNode json;
         try {
             json = Json.mapper().readTree(stdout);
@@ -77,6 +82,12 @@ final class RewindRollback {
         if (firstStop == null || lastStart == null) {
             throw new IllegalStateException("the run's journal has no stop or start step: " + stdout);
         }
+        Instant firstStep = Instant.parse(json.path("steps").get(0).path("started_at").asText());
+        Instant lastStep = Instant.parse(json.path("steps").get(parts.size() - 1).path("finished_at").asText());
+        parts.addFirst(new Measured.Part("process start → first step (JVM, config, state store, plan, lock)",
+                Duration.between(processStarted, firstStep)));
+        parts.add(new Measured.Part("last step → process exit (run recorded, JSON printed, JVM exit)",
+                whole.minus(Duration.between(processStarted, lastStep))));
         Map<String, String> kept = new LinkedHashMap<>();
         json.path("kept").properties().forEach(e -> kept.put(e.getKey(), e.getValue().asText()));
         Measured measured = new Measured(whole, Duration.between(firstStop, lastStart), seen, parts,

@@ -48,8 +48,6 @@ final class RollbackReport {
         line("| way | step | time |");
         line("|---|---|---|");
         runbook.parts().forEach(p -> line("| runbook | " + escape(p.name()) + " | " + Timed.format(p.time()) + " |"));
-        line("| rewind | JVM start, config, state store, JSON (process time − the run's `duration`) | "
-                + Timed.format(rewind.whole().minus(rewind.runDuration())) + " |");
         rewind.parts().forEach(p -> line("| rewind | " + escape(p.name()) + " | " + Timed.format(p.time()) + " |"));
         line("");
         line("| size | |");

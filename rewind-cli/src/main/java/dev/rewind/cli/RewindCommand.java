@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
             ReportIssueCommand.class,
             CheckCommand.class,
             DecideCommand.class,
+            DeployCommand.class,
+            WatchCommand.class,
             RollbackCommand.class,
+            DrillCommand.class,
             VerifyCommand.class,
             RunsCommand.class,
             RunCommand.class

@@ -45,19 +45,39 @@ final class RollbackScenario implements AutoCloseable {
 
     final Path dir;
     final PostgresDatabase db;
+    final String env;
     final int port;
     final Path config;
     String backupId;
 
+    /** The verification of the scenario's environment: the items API and table. */
+    static final String VERIFY = """
+                verify:
+                  smoke:
+                    - { name: items-api, http: "GET http://127.0.0.1:{port}/api/items", expect: { status: 200 } }
+                  sql:
+                    - { name: items-table, datastore: db, query: "SELECT count(*) >= 0 FROM items" }
+            """;
+
     RollbackScenario(Path dir, PostgresDatabase db, String strategy) {
+        this(dir, db, strategy, "production", VERIFY);
+    }
+
+    /**
+     * @param env   the environment's name
+     * @param extra more of the environment's config, indented by four spaces (e.g. {@code "    rto: 15m\n"});
+     *              {@code {port}} is the app's port
+     */
+    RollbackScenario(Path dir, PostgresDatabase db, String strategy, String env, String extra) {
         this.dir = dir;
         this.db = db;
+        this.env = env;
         this.port = freePort();
         this.config = dir.resolve("rewind.yaml");
         write("rewind.yaml", """
                 project: shop
                 environments:
-                  production:
+                  %s:
                     confirm: true
                     components:
                       backend:
@@ -74,21 +94,30 @@ final class RollbackScenario implements AutoCloseable {
                     datastores:
                       db: { postgres: "%s", strategy: %s }
                       uploads: { files: uploads }
-                    verify:
-                      smoke:
-                        - { name: items-api, http: "GET http://127.0.0.1:%d/api/items", expect: { status: 200 } }
-                      sql:
-                        - { name: items-table, datastore: db, query: "SELECT count(*) > 0 FROM items" }
-                """.formatted(port, db.jdbcUrl(), port, db.url(), strategy, port));
-        for (String version : List.of("v1", "v2")) {
-            Path script = write("backend/releases/" + version + "/start.sh", """
-                    #!/bin/sh
-                    cd "$(dirname "$0")/../../.."
-                    exec %s -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar %s --version %s --port "$PORT" --db "$DB" --files "$FILES"
-                    """.formatted(ChildProcess.java(), SAMPLE_APP, version));
-            executable(script);
-        }
+                """.formatted(env, port, db.jdbcUrl(), port, db.url(), strategy) + extra.replace("{port}", String.valueOf(port)));
+        release("v1", "v1");
+        release("v2", "v2");
         createDirectories(dir.resolve("uploads"));
+    }
+
+    /** Edits rewind.yaml, e.g. to point at a server started after the scenario. */
+    void replaceInConfig(String from, String to) {
+        try {
+            Files.writeString(config, Files.readString(config).replace(from, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A release directory {@code backend/releases/<name>} running the sample app as {@code appVersion} with flags. */
+    RollbackScenario release(String name, String appVersion, String... flags) {
+        Path script = write("backend/releases/" + name + "/start.sh", """
+                #!/bin/sh
+                cd "$(dirname "$0")/../../.."
+                exec %s -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar %s --version %s --port "$PORT" --db "$DB" --files "$FILES" %s
+                """.formatted(ChildProcess.java(), SAMPLE_APP, appVersion, String.join(" ", flags)));
+        executable(script);
+        return this;
     }
 
     /** v1 live with 3 items; a backup of it; v2 live with 2 more items, written after the backup. */
@@ -98,7 +127,7 @@ final class RollbackScenario implements AutoCloseable {
             postItem("v1-item-" + i);
         }
         try (Rewind rewind = rewind()) {
-            backupId = rewind.backup("production", "tester", Progress.NONE).id();
+            backupId = rewind.backup(env, "tester", Progress.NONE).id();
         }
         deploy("v2", backupId);
         postItem("v2-item-1");
@@ -114,15 +143,15 @@ final class RollbackScenario implements AutoCloseable {
         driver.start();
         awaitHealthy(version);
         try (Rewind rewind = rewind()) {
-            rewind.store().insertRelease(new Release(Ids.release(), "production", version, Map.of("backend", version),
+            rewind.store().insertRelease(new Release(Ids.release(), env, version, Map.of("backend", version),
                     "tester", Instant.now().truncatedTo(ChronoUnit.MILLIS), null, ReleaseStatus.LIVE, backup, null));
         }
     }
 
     ComponentDriver driver() {
         try (Rewind rewind = rewind()) {
-            return Drivers.of(new DriverContext("production", "backend",
-                    rewind.environment("production").components().get("backend"), dir, System.getenv()));
+            return Drivers.of(new DriverContext(env, "backend",
+                    rewind.environment(env).components().get("backend"), dir, System.getenv()));
         }
     }
 
@@ -146,6 +175,22 @@ final class RollbackScenario implements AutoCloseable {
             }
             sleep(100);
         }
+    }
+
+    /** Asks the API once and ignores the answer: traffic for the metrics. */
+    void request(String path) {
+        try {
+            HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            // down between versions: no traffic to count
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    String hostPort() {
+        return "127.0.0.1:" + port;
     }
 
     String runningVersion() throws IOException {

@@ -2,6 +2,7 @@ package dev.rewind.core;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -52,6 +53,15 @@ public final class Json {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read " + type.getSimpleName() + " from JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Parses JSON text into a tree. */
+    public static JsonNode readTree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read JSON: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -12,6 +12,13 @@ import dev.rewind.core.config.RewindConfig;
 import dev.rewind.core.config.internal.Suggestions;
 import dev.rewind.core.policy.HoldResult;
 import dev.rewind.core.policy.PolicyDecision;
+import dev.rewind.core.deploy.Deploy;
+import dev.rewind.core.deploy.DeployRequest;
+import dev.rewind.core.deploy.DeployResult;
+import dev.rewind.core.deploy.Drill;
+import dev.rewind.core.deploy.DrillResult;
+import dev.rewind.core.deploy.LiveWatch;
+import dev.rewind.core.deploy.WatchResult;
 import dev.rewind.core.probe.CheckResult;
 import dev.rewind.core.rollback.Rollback;
 import dev.rewind.core.rollback.RollbackRequest;
@@ -227,6 +234,29 @@ public final class Rewind implements AutoCloseable {
      */
     public RollbackResult rollback(String env, RollbackRequest request, WorkflowListener listener) {
         return rollbacks(env).run(request, listener, environment.get(HALT_AFTER));
+    }
+
+    /** Deploys of one environment. */
+    public Deploy deploys(String env) {
+        return new Deploy(env, environment(env), projectDir(), environment, store(), backups(), clock);
+    }
+
+    /** Deploys a version with a backup, a watch and automatic rollback (or resumes an interrupted deploy). */
+    public DeployResult deploy(String env, DeployRequest request, WorkflowListener listener) {
+        return deploys(env).run(request, listener, environment.get(HALT_AFTER));
+    }
+
+    /** Watches the live release and rolls back per policy; continues an interrupted deploy instead if there is one. */
+    public WatchResult watch(String env, Duration length, Consumer<PolicyDecision> decisions, WorkflowListener listener,
+                             String actor) {
+        return new LiveWatch(env, environment(env), projectDir(), store(), clock, deploys(env), rollbacks(env))
+                .watch(length, decisions, listener, actor, environment.get(HALT_AFTER));
+    }
+
+    /** A rollback drill, measured against the environment's {@code rto}. */
+    public DrillResult drill(String env, boolean iKnow, WorkflowListener listener, String actor) {
+        return new Drill(env, environment(env), store(), deploys(env), rollbacks(env))
+                .run(iKnow, listener, actor, environment.get(HALT_AFTER));
     }
 
     /** Verifies the environment now: probes, smoke and SQL checks, and what its last rollback restored. */

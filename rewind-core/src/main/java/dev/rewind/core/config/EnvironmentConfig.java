@@ -20,6 +20,8 @@ import java.util.Map;
  * @param verify     the checks after a rollback, beyond the probes
  * @param notifiers  where announcements go (YAML key {@code notify})
  * @param hooks      commands a deploy runs
+ * @param minFreeDisk the free disk a deploy needs where the backups go, at least (default 5GB, seed 004); a deploy
+ *                    also needs twice the last backup's size
  */
 public record EnvironmentConfig(
         boolean confirm,
@@ -33,11 +35,13 @@ public record EnvironmentConfig(
         List<RuleConfig> policy,
         VerifyConfig verify,
         @Key("notify") List<NotifierConfig> notifiers,
-        HooksConfig hooks) {
+        HooksConfig hooks,
+        ByteSize minFreeDisk) {
 
     public static final int DEFAULT_KEEP = 10;
     public static final Duration DEFAULT_WATCH = Duration.ofMinutes(10);
     public static final Duration DEFAULT_PROBE_RETRY = Duration.ofSeconds(1);
+    public static final ByteSize DEFAULT_MIN_FREE_DISK = ByteSize.gigabytes(5);
 
     public EnvironmentConfig {
         if (keep != null && keep < 1) {
@@ -55,5 +59,6 @@ public record EnvironmentConfig(
         verify = verify == null ? new VerifyConfig(null, null) : verify;
         notifiers = notifiers == null ? List.of() : notifiers;
         hooks = hooks == null ? new HooksConfig(null, null) : hooks;
+        minFreeDisk = minFreeDisk == null ? DEFAULT_MIN_FREE_DISK : minFreeDisk;
     }
 }

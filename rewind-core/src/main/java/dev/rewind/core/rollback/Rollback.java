@@ -103,7 +103,7 @@ public final class Rollback {
             } else {
                 plan = planner.plan(request);
                 run = new Run(runId, environment, RunKind.ROLLBACK, RunStatus.RUNNING, request.actor(), now(), null,
-                        plan.from().id(), plan.to().id(), null, Json.write(plan.saved()), null);
+                        plan.from().id(), plan.to().id(), request.parent(), Json.write(plan.saved()), null);
                 store.insertRun(run);
                 abandonOthers(runId);
                 audit(request.actor(), "rollback.started", runId);
@@ -228,7 +228,7 @@ public final class Rollback {
     }
 
     /** {@code 4 of 13 steps done, interrupted at 'prepare db'}. */
-    static String progressLine(List<RunStep> journal) {
+    public static String progressLine(List<RunStep> journal) {
         long done = journal.stream().filter(s -> s.status() == StepStatus.DONE).count();
         String at = journal.stream().filter(s -> s.status() == StepStatus.RUNNING || s.status() == StepStatus.FAILED)
                 .findFirst().map(s -> ", " + (s.status() == StepStatus.RUNNING ? "interrupted" : "failed") + " at '"

@@ -12,10 +12,22 @@ import java.util.Set;
  * @param resume the run to resume, or null
  * @param reason why, for the announcement and the report
  * @param actor  who asks, for the audit trail
+ * @param parent the run that started this one (a deploy that rolls back), or null
  */
-public record RollbackRequest(String to, Set<String> only, boolean dryRun, String resume, String reason, String actor) {
+public record RollbackRequest(String to, Set<String> only, boolean dryRun, String resume, String reason, String actor,
+                              String parent) {
 
     public RollbackRequest {
         only = only == null ? Set.of() : Set.copyOf(only);
+    }
+
+    /** A rollback an operator asks for. */
+    public RollbackRequest(String to, Set<String> only, boolean dryRun, String resume, String reason, String actor) {
+        this(to, only, dryRun, resume, reason, actor, null);
+    }
+
+    /** The rollback a deploy, watch or drill starts itself, to the release that was live before. */
+    public static RollbackRequest automatic(String to, String reason, String actor, String parent) {
+        return new RollbackRequest(to, Set.of(), false, null, reason, actor, parent);
     }
 }

@@ -13,6 +13,7 @@ import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.driver.ComponentDriver;
 import dev.rewind.core.driver.DriverContext;
 import dev.rewind.core.driver.Drivers;
+import dev.rewind.core.probe.HealthWait;
 import dev.rewind.core.probe.Probe;
 import dev.rewind.core.probe.Probes;
 import dev.rewind.core.store.ReleaseStatus;
@@ -72,37 +73,37 @@ final class RollbackSteps {
 
     List<Step> steps() {
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("preflight", "check the target release, verify backup " + backupId() + ", disk and tools;"
+        steps.add(Step.of("preflight", "check the target release, verify backup " + backupId() + ", disk and tools;"
                 + " record the live state", this::preflight));
-        steps.add(new Step("announce start", "announce ROLLBACK IN PROGRESS", this::announceStart));
+        steps.add(Step.of("announce start", "announce ROLLBACK IN PROGRESS", this::announceStart));
         for (String datastore : plan.datastores()) {
-            steps.add(new Step("prepare " + datastore, "restore " + datastore + " from " + backupId()
+            steps.add(Step.of("prepare " + datastore, "restore " + datastore + " from " + backupId()
                     + " beside the live copy, which keeps serving", () -> restorer.prepareVerified(plan.backup(), env,
                     datastore, runId, listener.progress())));
         }
         for (String component : plan.components().reversed()) {
-            steps.add(new Step("stop " + component, "stop " + component + " "
+            steps.add(Step.of("stop " + component, "stop " + component + " "
                     + RollbackPlan.versionOf(plan.from(), component), () -> drivers.get(component).stop()));
         }
         for (String datastore : plan.datastores()) {
-            steps.add(new Step("swap " + datastore, "swap the restored " + datastore + " in; keep the live one as "
+            steps.add(Step.of("swap " + datastore, "swap the restored " + datastore + " in; keep the live one as "
                     + keptName(datastore), () -> restorer.swap(plan.backup(), env, Set.of(datastore), runId)));
         }
         for (String component : plan.components()) {
             String version = RollbackPlan.versionOf(plan.to(), component);
-            steps.add(new Step("activate " + component, "activate " + component + " " + version,
+            steps.add(Step.of("activate " + component, "activate " + component + " " + version,
                     () -> drivers.get(component).activate(version, RollbackPlan.versionOf(plan.from(), component))));
         }
         for (String component : plan.components()) {
-            steps.add(new Step("start " + component, "start " + component + " and wait for its probes",
+            steps.add(Step.of("start " + component, "start " + component + " and wait for its probes",
                     () -> start(component)));
         }
-        steps.add(new Step("verify", "probes, row counts, files, smoke and SQL checks, response time, error lines",
+        steps.add(Step.of("verify", "probes, row counts, files, smoke and SQL checks, response time, error lines",
                 this::verify));
-        steps.add(new Step("record releases", recordsStatuses()
+        steps.add(Step.of("record releases", recordsStatuses()
                 ? "mark " + plan.from().version() + " rolled_back and " + plan.to().version() + " live"
                 : "partial rollback: release states stay as they are", this::record));
-        steps.add(new Step("announce result", "announce ROLLBACK COMPLETE", this::announceResult));
+        steps.add(Step.of("announce result", "announce ROLLBACK COMPLETE", this::announceResult));
         return steps;
     }
 

@@ -40,6 +40,9 @@ public interface StateStore extends AutoCloseable {
     /** Changes a release's status; LIVE supersedes the environment's other LIVE release. */
     void updateReleaseStatus(String id, ReleaseStatus status);
 
+    /** Records the backup set taken before a release was deployed. */
+    void updateReleaseBackup(String id, String backupId);
+
     Optional<Release> release(String id);
 
     List<Release> releases(String environment);

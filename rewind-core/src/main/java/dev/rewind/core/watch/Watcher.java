@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -51,8 +52,13 @@ public final class Watcher {
         this.clock = clock;
     }
 
-    /** Watches for {@code length}, deciding every {@code step}; returns the last decision. */
+    /** Watches for {@code length}, deciding every {@code step}; returns the last decision (early on ROLLBACK_NOW). */
     public Outcome watch(Duration length, Duration step, Consumer<PolicyDecision> listener) {
+        return watch(length, step, listener, verdict -> verdict == Verdict.ROLLBACK_NOW);
+    }
+
+    /** Watches for {@code length}, deciding every {@code step}, and stops early on a verdict {@code stopOn} accepts. */
+    public Outcome watch(Duration length, Duration step, Consumer<PolicyDecision> listener, Predicate<Verdict> stopOn) {
         ProbeWindow window = new ProbeWindow();
         PolicyEngine engine = new PolicyEngine(config.policy());
         Map<String, Double> baseline = store.liveRelease(environment).map(Release::id).map(store::baseline).orElse(Map.of());
@@ -76,7 +82,7 @@ public final class Watcher {
                 PolicyDecision decision = engine.decide(snapshot.policyInput(), store.activeHolds(environment, now));
                 listener.accept(decision);
                 outcome = new Outcome(decision, snapshot, ++steps);
-            } while (outcome.decision().verdict() != Verdict.ROLLBACK_NOW && clock.instant().isBefore(end));
+            } while (!stopOn.test(outcome.decision().verdict()) && clock.instant().isBefore(end));
             return outcome;
         }
     }

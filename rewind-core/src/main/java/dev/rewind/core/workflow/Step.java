@@ -19,9 +19,20 @@ public record Step(String name, String description, Action action) {
         requireNonNull(action, "action");
     }
 
-    /** A step's work. */
+    /** A step without use for the run's journal. */
+    public static Step of(String name, String description, Simple action) {
+        return new Step(name, description, context -> action.run());
+    }
+
+    /** A step's work; it may read what earlier steps recorded and when an interrupted attempt of it began. */
     @FunctionalInterface
     public interface Action {
+        Object run(StepContext context) throws Exception;
+    }
+
+    /** A step's work that needs nothing from the journal. */
+    @FunctionalInterface
+    public interface Simple {
         Object run() throws Exception;
     }
 }

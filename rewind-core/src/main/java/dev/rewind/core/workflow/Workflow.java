@@ -74,7 +74,7 @@ public final class Workflow {
                 continue;
             }
             lock.check();
-            RunStep done = execute(plan.get(i), entry, listener);
+            RunStep done = execute(plan.get(i), entry, journal, listener);
             journal.set(i, done);
             if (done.status() == StepStatus.FAILED) {
                 break;
@@ -83,13 +83,15 @@ public final class Workflow {
         return journal;
     }
 
-    private RunStep execute(Step step, RunStep entry, WorkflowListener listener) {
-        RunStep running = new RunStep(entry.runId(), entry.seq(), entry.name(), StepStatus.RUNNING, now(), null, null, null);
+    private RunStep execute(Step step, RunStep entry, List<RunStep> journal, WorkflowListener listener) {
+        Instant now = now();
+        StepContext context = new StepContext(journal, entry.startedAt() == null ? now : entry.startedAt());
+        RunStep running = new RunStep(entry.runId(), entry.seq(), entry.name(), StepStatus.RUNNING, now, null, null, null);
         store.upsertStep(running);
         listener.started(running);
         RunStep finished;
         try {
-            Object output = step.action().run();
+            Object output = step.action().run(context);
             finished = running.finished(StepStatus.DONE, now(), output == null ? null : Json.write(output), null);
         } catch (RewindException e) {
             finished = running.finished(StepStatus.FAILED, now(), null, e.getMessage());

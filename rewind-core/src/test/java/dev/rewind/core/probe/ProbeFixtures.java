@@ -34,7 +34,7 @@ final class ProbeFixtures {
 
     static EnvironmentConfig environment(Map<String, ComponentConfig> components, Map<String, DatastoreConfig> datastores) {
         return new EnvironmentConfig(false, null, null, null, null, new LinkedHashMap<>(components), datastores, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** One probe of component {@code backend} in an environment with no datastores. */

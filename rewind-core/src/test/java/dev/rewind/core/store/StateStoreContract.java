@@ -258,6 +258,15 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void aReleaseRecordsTheBackupTakenBeforeIt() {
+        Release release = release("prod", T0, ReleaseStatus.DEPLOYING);
+        store().insertRelease(release);
+        store().updateReleaseBackup(release.id(), "bak-1");
+        assertThat(store().release(release.id()).orElseThrow().backupId()).isEqualTo("bak-1");
+        assertStoreError(() -> store().updateReleaseBackup("rel-20000101-000000-zzzz", "bak-1"), "no release");
+    }
+
+    @Test
     void reopeningAFailedRunMakesItRunningAgain() {
         Run run = run("prod", T0, RunStatus.RUNNING);
         store().insertRun(run);

@@ -47,7 +47,7 @@ class WorkflowTest {
     void everyStepIsJournaledWithItsOutputAndTheRunStopsAtTheFirstFailure() {
         Run run = run("run-1");
         boolean[] broken = {true};
-        List<Step> plan = List.of(step("one"), new Step("two", "fails once", () -> {
+        List<Step> plan = List.of(step("one"), Step.of("two", "fails once", () -> {
             if (broken[0]) {
                 throw new RewindException(ErrorCode.FAILED, "disk full");
             }
@@ -133,7 +133,7 @@ class WorkflowTest {
     }
 
     private Step step(String name) {
-        return new Step(name, "does " + name, () -> {
+        return Step.of(name, "does " + name, () -> {
             done.add(name);
             return Map.of("did", name);
         });

@@ -3,6 +3,7 @@ package dev.rewind.core.config.internal;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rewind.core.config.BodyExpression;
+import dev.rewind.core.config.ByteSize;
 import dev.rewind.core.config.Durations;
 import dev.rewind.core.config.Expressions;
 import dev.rewind.core.config.HostPort;
@@ -42,6 +43,8 @@ public final class ScalarTypes {
             Map.entry(Path.class, new ScalarType(ScalarTypes::path, string("a path, relative to rewind.yaml"))),
             Map.entry(PostgresUrl.class, new ScalarType(PostgresUrl::parse,
                     string("postgresql://user@host:5432/database").put("pattern", "^(postgres(ql)?://.+|.*\\$\\{.+)"))),
+            Map.entry(ByteSize.class, new ScalarType(ByteSize::parse,
+                    string("a size: 5GB, 512MB, 1.5T").put("pattern", ByteSize.PATTERN))),
             Map.entry(HostPort.class, new ScalarType(HostPort::parse, string("host:port"))),
             Map.entry(HttpRequestLine.class, new ScalarType(HttpRequestLine::parse, string("\"METHOD URL\", e.g. \"GET http://localhost:3001/health\""))),
             Map.entry(PolicyExpression.class, new ScalarType(

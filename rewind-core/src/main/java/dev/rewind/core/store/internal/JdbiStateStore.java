@@ -68,6 +68,15 @@ final class JdbiStateStore implements StateStore {
     }
 
     @Override
+    public void updateReleaseBackup(String id, String backupId) {
+        db.write("record the backup of release " + id, handle -> {
+            if (ReleaseTable.updateBackup(handle, id, backupId) == 0) {
+                throw db.missing("release", id);
+            }
+        });
+    }
+
+    @Override
     public Optional<Release> release(String id) {
         return db.read("read release " + id, handle -> ReleaseTable.find(handle, id));
     }

@@ -52,6 +52,13 @@ final class ReleaseTable {
                 .execute();
     }
 
+    static int updateBackup(Handle handle, String id, String backupId) {
+        return handle.createUpdate("UPDATE releases SET backup_id = :backupId WHERE id = :id")
+                .bind("backupId", backupId)
+                .bind("id", id)
+                .execute();
+    }
+
     /** Marks the environment's LIVE releases other than {@code keepId} SUPERSEDED. */
     static void supersedeLive(Handle handle, String environment, String keepId) {
         handle.createUpdate("UPDATE releases SET status = :superseded"

@@ -1,9 +1,8 @@
-package dev.rewind.core.rollback;
+package dev.rewind.core.probe;
 
 import dev.rewind.core.ErrorCode;
 import dev.rewind.core.RewindException;
-import dev.rewind.core.probe.Probe;
-import dev.rewind.core.probe.ProbeResult;
+import dev.rewind.core.config.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,14 +14,14 @@ import java.util.stream.Collectors;
  * Waits for a freshly started component's probes to pass, polling every {@link #POLL} so the downtime ends as soon
  * as the component answers, not at the next probe interval.
  */
-final class HealthWait {
+public final class HealthWait {
 
     static final Duration POLL = Duration.ofMillis(100);
 
     private HealthWait() {}
 
     /** The time until every probe passed; fails after {@code timeout} with each failing probe's last reason. */
-    static Duration await(String component, List<Probe> probes, Duration timeout) throws InterruptedException {
+    public static Duration await(String component, List<Probe> probes, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         List<Probe> waiting = new ArrayList<>(probes);

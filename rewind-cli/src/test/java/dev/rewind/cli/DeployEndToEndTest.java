@@ -1,0 +1,243 @@
+package dev.rewind.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rewind.core.Json;
+import dev.rewind.core.Rewind;
+import dev.rewind.core.store.Release;
+import dev.rewind.core.store.ReleaseStatus;
+import dev.rewind.core.store.Run;
+import dev.rewind.core.store.RunKind;
+import dev.rewind.core.store.RunStep;
+import dev.rewind.core.store.StepStatus;
+import dev.rewind.testkit.PostgresDatabase;
+import dev.rewind.testkit.PostgresExtension;
+import dev.rewind.testkit.ProcessResult;
+import dev.rewind.testkit.PrometheusProcess;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code rewind deploy}, {@code watch} and {@code drill} end to end with the sample app, a real PostgreSQL and real
+ * processes: each automatic trigger rolls back, a healthy release goes live, holds only announce a ROLLBACK, a
+ * deploy killed during its watch continues from its journal.
+ */
+@ExtendWith(PostgresExtension.class)
+class DeployEndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    private final CliRunner cli = new CliRunner();
+
+    @Test
+    void aFailingReleaseIsRolledBackByThePolicyWithTheRuleAndItsValues(PostgresDatabase db) throws Exception {
+        String metrics = """
+                    metrics:
+                      prometheus: http://{prometheus}
+                      queries:
+                        error_rate: 'sum(rate(http_requests_total{code=~"5.."}[10s])) / sum(rate(http_requests_total[10s]))'
+                """;
+        assumeTrue(PrometheusProcess.binary().isPresent() || "true".equals(System.getenv("CI")), "prometheus is not installed");
+        try (RollbackScenario app = new RollbackScenario(dir, db, "dump", "production", metrics)
+                .release("v2-bad", "v2", "--fail-rate", "0.5");
+             PrometheusProcess prometheus = PrometheusProcess.start(PrometheusProcess.binary().orElseThrow(),
+                     Files.createDirectories(dir.resolve("prometheus")), app.hostPort())) {
+            app.replaceInConfig("http://{prometheus}", prometheus.url().toString());
+            assertThat(deploy(app, "v1", "--watch", "0s").exitCode()).isZero();
+            ExecutorService traffic = Executors.newSingleThreadExecutor();
+            traffic.submit(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    app.request("/api/items");
+                    RollbackScenario.sleep(20);
+                }
+            });
+            try {
+                ProcessResult result = deploy(app, "v2-bad", "--watch", "2m", "--json");
+
+                assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+                JsonNode json = Json.mapper().readTree(result.stdout());
+                assertThat(json.get("status").asText()).isEqualTo("rolled_back");
+                assertThat(json.get("trigger").asText()).contains("watch: the policy decided ROLLBACK",
+                        "error-rate-over-5pct", "metrics.error_rate = 0.");
+                assertThat(json.get("rollback").get("status").asText()).isEqualTo("succeeded");
+                assertThat(app.runningVersion()).isEqualTo("v1");
+                assertThat(statuses(app)).containsExactly(ReleaseStatus.ROLLED_BACK, ReleaseStatus.LIVE);
+            } finally {
+                traffic.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void aReleaseThatDoesNotStartIsRolledBackWithoutWatching(PostgresDatabase db) throws Exception {
+        try (RollbackScenario app = new RollbackScenario(dir, db, "dump").release("v2-broken", "v2", "--no-start")) {
+            deploy(app, "v1", "--watch", "0s");
+
+            ProcessResult result = deploy(app, "v2-broken", "--watch", "10m");
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+            assertThat(result.stdout()).contains("✗ start backend", "rolled back to v1");
+            assertThat(result.stderr()).contains("AUTOMATIC ROLLBACK TRIGGERED", "Trigger: start backend");
+            assertThat(step(app, RunKind.DEPLOY, "watch").status()).isEqualTo(StepStatus.PENDING);
+            assertThat(app.runningVersion()).isEqualTo("v1");
+        }
+    }
+
+    @Test
+    void aFailedMigrationHookIsRolledBackBeforeAnythingStarts(PostgresDatabase db) throws Exception {
+        String hooks = RollbackScenario.VERIFY + "    hooks: { migrate: \"true\" }\n";
+        try (RollbackScenario app = new RollbackScenario(dir, db, "dump", "production", hooks)) {
+            assertThat(deploy(app, "v1", "--watch", "0s").exitCode()).isZero();
+            app.replaceInConfig("migrate: \"true\"", "migrate: \"echo migrating; exit 1\"");
+
+            ProcessResult result = deploy(app, "v2", "--watch", "10m");
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+            assertThat(result.stdout()).contains("✗ hook migrate", "rolled back to v1");
+            assertThat(step(app, RunKind.DEPLOY, "start backend").status()).isEqualTo(StepStatus.PENDING);
+            assertThat(step(app, RunKind.DEPLOY, "hook migrate").error()).contains("exit", "migrating");
+            assertThat(step(app, RunKind.DEPLOY, "watch").status()).isEqualTo(StepStatus.PENDING);
+            assertThat(app.runningVersion()).isEqualTo("v1");
+        }
+    }
+
+    @Test
+    void aHealthyReleaseGoesLiveAndTheHistoryIsInOrder(PostgresDatabase db) throws Exception {
+        try (RollbackScenario app = new RollbackScenario(dir, db, "dump").release("v3", "v3")) {
+            deploy(app, "v1", "--watch", "0s");
+            app.postItem("kept-across-deploys");
+
+            ProcessResult result = deploy(app, "v3", "--watch", "3s");
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.stdout()).contains("✓ backup", "✓ watch", "v3 is live in production; v1 superseded");
+            assertThat(app.runningVersion()).isEqualTo("v3");
+            assertThat(app.items()).isEqualTo(1);
+            ProcessResult releases = cli.run("releases", "production", "-c", app.config.toString());
+            assertThat(releases.stdout()).containsPattern("(?s)v3 +live.*v1 +superseded");
+            try (Rewind rewind = app.rewind()) {
+                Release v3 = rewind.store().liveRelease("production").orElseThrow();
+                assertThat(v3.backupId()).isNotNull();
+                assertThat(rewind.store().baseline(rewind.store().releases("production").get(1).id())).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aHoldOnlyAnnouncesARollbackButNotARollbackNow(PostgresDatabase db) throws Exception {
+        try (RollbackScenario app = new RollbackScenario(dir, db, "dump")
+                .release("v2-slow", "v2", "--latency", "300ms").release("v2-dying", "v2", "--health-fail-after", "3s")) {
+            deploy(app, "v1", "--watch", "0s");
+            cli.run("hold", "production", "--for", "15m", "--reason", "hotfix in progress", "-c", app.config.toString());
+
+            ProcessResult held = deploy(app, "v2-slow", "--watch", "15s");
+
+            assertThat(held.exitCode()).as(held.toString()).isZero();
+            assertThat(held.stderr()).contains("ROLLBACK HELD", "p99-over-2x-baseline", "hotfix in progress");
+            assertThat(app.runningVersion()).isEqualTo("v2");
+
+            ProcessResult now = deploy(app, "v2-dying", "--watch", "2m");
+
+            assertThat(now.exitCode()).as(now.toString()).isEqualTo(3);
+            assertThat(now.stdout()).contains("the policy decided ROLLBACK_NOW");
+        }
+    }
+
+    @Test
+    void aDeployKilledDuringItsWatchContinuesFromItsJournal(PostgresDatabase db) throws Exception {
+        try (RollbackScenario app = new RollbackScenario(dir, db, "dump").release("v3", "v3")) {
+            deploy(app, "v1", "--watch", "0s");
+            Process rewind = new ProcessBuilder(app.rewindCommand("deploy", "production", "v3", "--watch", "6s"))
+                    .directory(dir.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(dir.resolve("deploy.out").toFile()).redirectError(dir.resolve("deploy.err").toFile())
+                    .start();
+            try {
+                awaitWatching(app);
+            } finally {
+                rewind.destroyForcibly().waitFor();
+            }
+            long pid = app.driver().pids().getFirst();
+            int backups = backupSets(app);
+
+            ProcessResult resumed = cli.run("watch", "production", "-c", app.config.toString());
+
+            assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+            assertThat(resumed.stderr()).contains("continuing the interrupted deploy", "interrupted at 'watch'");
+            assertThat(resumed.stdout()).contains("· start backend (done before)", "✓ watch", "v3 is live");
+            assertThat(app.driver().pids()).containsExactly(pid);
+            assertThat(backupSets(app)).isEqualTo(backups);
+            assertThat(statuses(app)).containsExactly(ReleaseStatus.LIVE, ReleaseStatus.SUPERSEDED);
+        }
+    }
+
+    @Test
+    void aDrillMeasuresTheRecoveryAgainstTheRto(PostgresDatabase db) throws Exception {
+        try (RollbackScenario app = new RollbackScenario(dir, db, "clone", "staging", "    rto: 15m\n")) {
+            assertThat(cli.run("deploy", "staging", "v1", "--watch", "0s", "-c", app.config.toString()).exitCode()).isZero();
+
+            ProcessResult result = cli.run("drill", "staging", "-c", app.config.toString());
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.stdout()).containsPattern("RTO: recovered in [0-9.]+s against a target of 15m ✓ met");
+            assertThat(app.runningVersion()).isEqualTo("v1");
+            assertThat(statuses(app)).containsExactly(ReleaseStatus.ROLLED_BACK, ReleaseStatus.LIVE);
+            ProcessResult production = cli.run("drill", "production", "-c", app.config.toString());
+            assertThat(production.exitCode()).isEqualTo(2);
+        }
+    }
+
+    private ProcessResult deploy(RollbackScenario app, String version, String... options) {
+        List<String> args = new java.util.ArrayList<>(List.of("deploy", app.env, version));
+        args.addAll(List.of(options));
+        args.addAll(List.of("-c", app.config.toString()));
+        return cli.run(args.toArray(String[]::new));
+    }
+
+    private static void awaitWatching(RollbackScenario app) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try (Rewind rewind = app.rewind()) {
+                boolean watching = rewind.store().runs(app.env).stream().filter(r -> r.kind() == RunKind.DEPLOY).findFirst()
+                        .map(r -> rewind.store().steps(r.id()).stream()
+                                .anyMatch(s -> s.name().equals("watch") && s.status() == StepStatus.RUNNING))
+                        .orElse(false);
+                if (watching) {
+                    return;
+                }
+            }
+            RollbackScenario.sleep(100);
+        }
+        throw new AssertionError("the deploy never started watching");
+    }
+
+    private static RunStep step(RollbackScenario app, RunKind kind, String name) {
+        try (Rewind rewind = app.rewind()) {
+            Run run = rewind.store().runs(app.env).stream().filter(r -> r.kind() == kind).findFirst().orElseThrow();
+            return rewind.store().steps(run.id()).stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        }
+    }
+
+    private static int backupSets(RollbackScenario app) {
+        try (Rewind rewind = app.rewind()) {
+            return rewind.store().backupSets(app.env).size();
+        }
+    }
+
+    /** Release statuses, newest first. */
+    private static List<ReleaseStatus> statuses(RollbackScenario app) {
+        try (Rewind rewind = app.rewind()) {
+            return rewind.store().releases(app.env).stream().map(Release::status).toList();
+        }
+    }
+}

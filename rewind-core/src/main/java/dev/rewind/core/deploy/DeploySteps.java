@@ -1,0 +1,292 @@
+package dev.rewind.core.deploy;
+
+import dev.rewind.core.ErrorCode;
+import dev.rewind.core.Json;
+import dev.rewind.core.RewindException;
+import dev.rewind.core.backup.Backups;
+import dev.rewind.core.backup.postgres.ShadowRestore;
+import dev.rewind.core.config.DatastoreConfig;
+import dev.rewind.core.config.EnvironmentConfig;
+import dev.rewind.core.driver.ComponentDriver;
+import dev.rewind.core.driver.DriverContext;
+import dev.rewind.core.driver.Drivers;
+import dev.rewind.core.driver.Hooks;
+import dev.rewind.core.policy.PolicyDecision;
+import dev.rewind.core.policy.Verdict;
+import dev.rewind.core.probe.HealthWait;
+import dev.rewind.core.probe.Probe;
+import dev.rewind.core.probe.Probes;
+import dev.rewind.core.signal.Baseline;
+import dev.rewind.core.store.BackupSet;
+import dev.rewind.core.store.BackupStatus;
+import dev.rewind.core.store.Decision;
+import dev.rewind.core.store.Ids;
+import dev.rewind.core.store.Release;
+import dev.rewind.core.store.ReleaseStatus;
+import dev.rewind.core.store.StateStore;
+import dev.rewind.core.verify.Verifier;
+import dev.rewind.core.verify.VerifyResult;
+import dev.rewind.core.verify.VerifyScope;
+import dev.rewind.core.watch.Watcher;
+import dev.rewind.core.workflow.Step;
+import dev.rewind.core.workflow.StepContext;
+import dev.rewind.core.workflow.WorkflowListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.FutureTask;
+import java.util.stream.Collectors;
+
+/**
+ * The steps of a deploy: preflight, record the release, baseline and backup (online for {@code dump}; for
+ * {@code clone} after the components stop), announce, hooks, stop, activate, start in dependency order waiting for
+ * probes, verify, watch under the policy, record the release live, announce. A failed step from the hooks on is a
+ * trigger: the deploy rolls back.
+ */
+final class DeploySteps {
+
+    /** How long the live release is measured for its baseline. */
+    static final Duration BASELINE_SAMPLE = Duration.ofSeconds(2);
+    /** Steps from which on a failure has changed something and calls for a rollback. */
+    static final String FIRST_CHANGE = "announce start";
+
+    private final DeployPlan plan;
+    private final String actor;
+    private final EnvironmentConfig env;
+    private final Path projectDir;
+    private final Map<String, String> processEnv;
+    private final StateStore store;
+    private final Backups backups;
+    private final Clock clock;
+    private final WorkflowListener listener;
+    private final Map<String, ComponentDriver> drivers = new LinkedHashMap<>();
+
+    DeploySteps(DeployPlan plan, String actor, EnvironmentConfig env, Path projectDir,
+                Map<String, String> processEnv, StateStore store, Backups backups, Clock clock, WorkflowListener listener) {
+        this.plan = plan;
+        this.actor = actor;
+        this.env = env;
+        this.projectDir = projectDir;
+        this.processEnv = processEnv;
+        this.store = store;
+        this.backups = backups;
+        this.clock = clock;
+        this.listener = listener;
+        plan.components().forEach(c -> drivers.put(c, Drivers.of(new DriverContext(plan.environment(), c,
+                env.components().get(c), projectDir, processEnv))));
+    }
+
+    List<Step> steps() {
+        List<Step> steps = new ArrayList<>();
+        steps.add(Step.of("preflight", "check " + plan.version() + " of every component, free disk, tools", this::preflight));
+        steps.add(Step.of("record release", "record " + plan.version() + " as deploying",
+                this::recordRelease));
+        if (plan.backupFirst()) {
+            steps.add(Step.of("backup", "measure the baseline and take a backup set while " + previousVersion()
+                    + " serves", () -> backup(true)));
+        } else {
+            steps.add(Step.of("baseline", "measure " + previousVersion() + " for " + BASELINE_SAMPLE.toSeconds() + " s",
+                    this::baselineOnly));
+        }
+        steps.add(Step.of(FIRST_CHANGE, "announce DEPLOY STARTED", this::announceStart));
+        hook(steps, "pre_deploy", env.hooks().preDeploy());
+        hook(steps, "migrate", env.hooks().migrate());
+        for (String component : plan.components().reversed()) {
+            steps.add(Step.of("stop " + component, "stop " + component, () -> drivers.get(component).stop()));
+        }
+        if (!plan.backupFirst()) {
+            steps.add(Step.of("backup", "take a backup set now that nothing writes (clone: its copy time adds to the"
+                    + " downtime)", () -> backup(false)));
+        }
+        for (String component : plan.components()) {
+            steps.add(Step.of("activate " + component, "activate " + component + " " + plan.version(),
+                    () -> drivers.get(component).activate(plan.version(), null)));
+        }
+        for (String component : plan.components()) {
+            steps.add(Step.of("start " + component, "start " + component + " and wait for its probes", () -> start(component)));
+        }
+        steps.add(Step.of("verify", "probes, response time, smoke and SQL checks, error lines", this::verify));
+        if (!plan.watch().isZero()) {
+            steps.add(new Step("watch", "watch " + plan.version() + " for " + plan.watch().toMinutes() + " min under the"
+                    + " policy; roll back on ROLLBACK", this::watch));
+        }
+        steps.add(Step.of("record live", "mark " + plan.version() + " live" + (plan.previous() == null ? ""
+                : " and " + plan.previous().version() + " superseded"), this::recordLive));
+        steps.add(Step.of("announce result", "announce DEPLOY COMPLETE", this::announceResult));
+        return steps;
+    }
+
+    private String previousVersion() {
+        return plan.previous() == null ? "the environment" : plan.previous().version();
+    }
+
+    private void hook(List<Step> steps, String name, String command) {
+        if (command != null) {
+            steps.add(Step.of("hook " + name, "run `" + command + "`",
+                    () -> Hooks.run(plan.environment(), name, command, projectDir, processEnv)));
+        }
+    }
+
+    private Object preflight() {
+        List<String> problems = new ArrayList<>();
+        drivers.forEach((c, driver) -> driver.checkRelease(plan.version()).ifPresent(p -> problems.add(c + ": " + p)));
+        checkDisk(problems);
+        for (var datastore : env.datastores().entrySet()) {
+            if (datastore.getValue() instanceof DatastoreConfig.Postgres pg) {
+                try {
+                    new ShadowRestore(processEnv.get("PATH")).check(pg.postgres(), pg.strategy() == DatastoreConfig.Strategy.DUMP);
+                } catch (RewindException e) {
+                    problems.add(datastore.getKey() + ": " + e.getMessage());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RewindException(ErrorCode.FAILED, "preflight found " + problems.size() + " problem"
+                    + (problems.size() == 1 ? "" : "s") + "; nothing was changed:\n  - " + String.join("\n  - ", problems));
+        }
+        Map<String, String> active = new LinkedHashMap<>();
+        drivers.forEach((c, driver) -> active.put(c, driver.activeVersion().orElse(null)));
+        return Map.of("active_versions", active);
+    }
+
+    private void checkDisk(List<String> problems) {
+        Path dir = backups.layout().root().toAbsolutePath();
+        while (dir != null && !Files.exists(dir)) {
+            dir = dir.getParent();
+        }
+        long lastBackup = store.backupSets(plan.environment()).stream().filter(s -> s.status() == BackupStatus.COMPLETE)
+                .findFirst().map(BackupSet::sizeBytes).orElse(0L);
+        long needed = Math.max(env.minFreeDisk().bytes(), 2 * lastBackup);
+        try {
+            long free = Files.getFileStore(dir).getUsableSpace();
+            if (free < needed) {
+                problems.add("only " + free / (1 << 20) + " MiB free at " + dir + "; a deploy needs " + needed / (1 << 20)
+                        + " MiB (min_free_disk " + env.minFreeDisk() + ", and twice the last backup)");
+            }
+        } catch (IOException e) {
+            problems.add("cannot read the free disk at " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private Object recordRelease() {
+        if (store.release(plan.releaseId()).isEmpty()) {
+            Map<String, String> artifacts = new LinkedHashMap<>();
+            plan.components().forEach(c -> artifacts.put(c, plan.version()));
+            store.insertRelease(new Release(plan.releaseId(), plan.environment(), plan.version(), artifacts, actor,
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS), null, ReleaseStatus.DEPLOYING, null, plan.note()));
+        }
+        return Map.of("release", plan.releaseId());
+    }
+
+    private Object backup(boolean online) throws Exception {
+        // A thread of its own: on the common pool the watcher would starve the HTTP client's completions.
+        FutureTask<Map<String, Double>> baseline = new FutureTask<>(online ? this::baseline : Map::of);
+        Thread.ofVirtual().name("rewind-baseline").start(baseline);
+        Backups.Options options = Backups.Options.defaults(processEnv.get("PATH"));
+        Backups.Taken taken = backups.take(plan.environment(), env, plan.previous() == null ? null : plan.previous().id(),
+                new Backups.Options(!online, options.jobs(), options.toolPath()), listener.progress());
+        store.updateReleaseBackup(plan.releaseId(), taken.set().id());
+        Map<String, Object> output = new LinkedHashMap<>();
+        output.put("backup", taken.set().id());
+        output.put("size_bytes", taken.set().sizeBytes());
+        output.put("took", taken.duration());
+        output.put("baseline", baseline.get());
+        return output;
+    }
+
+    private Object baselineOnly() {
+        return Map.of("baseline", baseline());
+    }
+
+    /** Measures the live release and saves its baseline, against which the new release's rules compare. */
+    private Map<String, Double> baseline() {
+        if (plan.previous() == null) {
+            return Map.of();
+        }
+        Watcher.Outcome outcome = new Watcher(plan.environment(), env, projectDir, store, clock)
+                .watch(BASELINE_SAMPLE, Duration.ofSeconds(1), d -> { }, verdict -> false);
+        Map<String, Double> values = Baseline.capture(outcome.snapshot());
+        store.saveBaseline(plan.previous().id(), values);
+        return values;
+    }
+
+    private Object announceStart() {
+        listener.message("DEPLOY STARTED\nEnvironment: " + plan.environment() + "\nVersion: " + plan.version()
+                + "\nReplacing: " + (plan.previous() == null ? "(nothing live)" : plan.previous().version())
+                + "\nBy: " + actor);
+        return null;
+    }
+
+    private Object start(String component) throws InterruptedException {
+        var action = drivers.get(component).start();
+        List<Probe> probes = Probes.of(env, projectDir).all().stream().filter(p -> p.component().equals(component)).toList();
+        Duration healthyAfter = HealthWait.await(component, probes, env.components().get(component).startTimeout());
+        return Map.of("action", action, "healthy_after", healthyAfter);
+    }
+
+    private Object verify() {
+        VerifyResult result = new Verifier(plan.environment(), env, projectDir).verify(VerifyScope.liveOnly());
+        if (!result.ok()) {
+            throw new RewindException(ErrorCode.FAILED, "post-deploy verification failed:\n  - " + result.failed().stream()
+                    .map(c -> c.kind() + " " + c.name() + ": " + c.detail()).collect(Collectors.joining("\n  - ")));
+        }
+        return result;
+    }
+
+    /** Watches for what remains of the window (a resumed watch keeps its end); a ROLLBACK decision fails the step. */
+    private Object watch(StepContext context) {
+        Duration remaining = plan.watch().minus(Duration.between(context.firstTry(), clock.instant()));
+        if (remaining.isNegative()) {
+            remaining = Duration.ZERO;
+        }
+        Set<String> announcedHolds = new HashSet<>();
+        Watcher.Outcome outcome = new Watcher(plan.environment(), env, projectDir, store, clock)
+                .watch(remaining.isZero() ? Duration.ofSeconds(1) : remaining, Duration.ofSeconds(1),
+                        decision -> announceHeld(decision, announcedHolds), Verdict::isRollback);
+        PolicyDecision decision = outcome.decision();
+        store.insertDecision(new Decision(Ids.decision(), plan.environment(), plan.releaseId(),
+                decision.at().truncatedTo(ChronoUnit.MILLIS), decision.verdict().name(), Json.write(decision.rules()),
+                decision.hold() == null ? null : decision.hold().id()));
+        if (decision.verdict().isRollback()) {
+            throw new RewindException(ErrorCode.ROLLBACK_NEEDED, "the policy decided " + decision.verdict() + ": rule "
+                    + decision.rule() + " fired: " + decision.reason());
+        }
+        return Map.of("decision", decision.verdict(), "rule", String.valueOf(decision.rule()), "reason",
+                String.valueOf(decision.reason()), "decisions", outcome.steps());
+    }
+
+    /** A ROLLBACK turned into MONITOR by a hold is announced once per hold, not acted on. */
+    private void announceHeld(PolicyDecision decision, Set<String> announced) {
+        if (decision.hold() != null && decision.rule() != null && announced.add(decision.hold().id())) {
+            listener.message("ROLLBACK HELD\nEnvironment: " + plan.environment() + "\nRule: " + decision.rule() + ": "
+                    + decision.reason() + "\nHold: " + decision.hold().reason() + " (by " + decision.hold().createdBy()
+                    + ", until " + decision.hold().expiresAt() + "); not rolling back");
+        }
+    }
+
+    private Object recordLive() {
+        store.updateReleaseStatus(plan.releaseId(), ReleaseStatus.LIVE);
+        return Map.of(plan.releaseId(), ReleaseStatus.LIVE);
+    }
+
+    private Object announceResult() {
+        listener.message("DEPLOY COMPLETE\nEnvironment: " + plan.environment() + "\nVersion now: " + plan.version()
+                + (plan.previous() == null ? "" : " (was " + plan.previous().version() + ")"));
+        return null;
+    }
+
+    /** Whether a failure at this step has changed the environment, so that the deploy must roll back. */
+    static boolean changedBy(List<Step> steps, String failedStep) {
+        List<String> names = steps.stream().map(Step::name).toList();
+        return names.indexOf(failedStep) >= names.indexOf(FIRST_CHANGE);
+    }
+}
