@@ -91,6 +91,7 @@ class ConfigLoaderTest {
                   production:
                     confirm: maybe
                     keep: many
+                    min_free_disk: lots
                     components:
                       backend:
                         driver: relases
@@ -105,10 +106,11 @@ class ConfigLoaderTest {
         assertThat(problems(yaml)).containsExactly(
                 "rewind.yaml:4:14: bad value for the config.environments.production.confirm: expected true or false, found 'maybe'",
                 "rewind.yaml:5:11: bad value for the config.environments.production.keep: expected a whole number, found 'many'",
-                "rewind.yaml:8:17: bad value for the config.environments.production.components.backend.driver: 'relases' is not one of process, releases, git, command, compose, systemd (did you mean releases?)",
-                "rewind.yaml:11:17: the config.environments.production.components.backend.probes should be a list but is the string \"http://localhost/health\"",
-                "rewind.yaml:13:23: bad value for the config.environments.production.datastores.db.postgres: expected postgresql://user@host:5432/database",
-                "rewind.yaml:14:28: bad value for the config.environments.production.metrics.prometheus: expected an http:// or https:// URL, e.g. http://localhost:3001/health");
+                "rewind.yaml:6:20: bad value for the config.environments.production.min_free_disk: expected a size such as 5GB, 512MB or 1.5T",
+                "rewind.yaml:9:17: bad value for the config.environments.production.components.backend.driver: 'relases' is not one of process, releases, git, command, compose, systemd (did you mean releases?)",
+                "rewind.yaml:12:17: the config.environments.production.components.backend.probes should be a list but is the string \"http://localhost/health\"",
+                "rewind.yaml:14:23: bad value for the config.environments.production.datastores.db.postgres: expected postgresql://user@host:5432/database",
+                "rewind.yaml:15:28: bad value for the config.environments.production.metrics.prometheus: expected an http:// or https:// URL, e.g. http://localhost:3001/health");
     }
 
     @Test
@@ -218,6 +220,7 @@ class ConfigLoaderTest {
         assertThat(dev.keep()).isEqualTo(EnvironmentConfig.DEFAULT_KEEP);
         assertThat(dev.watch()).isEqualTo(Duration.ofMinutes(10));
         assertThat(dev.probeRetry()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(dev.minFreeDisk()).isEqualTo(ByteSize.gigabytes(5));
         assertThat(dev.policy()).isEmpty();
         var probe = (ProbeConfig.Tcp) dev.components().get("api").probes().get(0);
         assertThat(probe.tcp()).isEqualTo(new HostPort("localhost", 8080));
