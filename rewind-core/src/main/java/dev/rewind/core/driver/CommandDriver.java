@@ -60,15 +60,7 @@ final class CommandDriver implements ComponentDriver {
         return Optional.of(CommandRunner.lastLine(output)).filter(line -> !line.isEmpty());
     }
 
-    @Override
-    public List<Long> pids() {
-        return List.of();
-    }
 
-    @Override
-    public Optional<Path> logFile() {
-        return Optional.empty();
-    }
 
     private DriverAction run(String key, String command, String version, String previousVersion) {
         if (command == null) {

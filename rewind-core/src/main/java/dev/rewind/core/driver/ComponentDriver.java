@@ -38,8 +38,12 @@ public interface ComponentDriver {
     Optional<String> activeVersion();
 
     /** The processes Rewind started for this component that are still alive; empty for drivers it does not supervise. */
-    List<Long> pids();
+    default List<Long> pids() {
+        return List.of();
+    }
 
     /** The log file of the running version, when Rewind started the process and writes its output. */
-    Optional<Path> logFile();
+    default Optional<Path> logFile() {
+        return Optional.empty();
+    }
 }

@@ -62,15 +62,7 @@ final class ComposeDriver implements ComponentDriver {
         return override.image(service()).flatMap(ComposeDriver::tag);
     }
 
-    @Override
-    public List<Long> pids() {
-        return List.of();
-    }
 
-    @Override
-    public Optional<Path> logFile() {
-        return Optional.empty();
-    }
 
     private DriverAction compose(String what, String... args) {
         Path base = baseFile();

@@ -53,15 +53,7 @@ final class SystemdDriver implements ComponentDriver {
         return link.activeVersion();
     }
 
-    @Override
-    public List<Long> pids() {
-        return List.of();
-    }
 
-    @Override
-    public Optional<Path> logFile() {
-        return Optional.empty();
-    }
 
     private DriverAction systemctl(String verb) {
         String unit = context.config().unit();
