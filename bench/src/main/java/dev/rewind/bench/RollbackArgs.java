@@ -10,19 +10,22 @@ import java.util.List;
  * @param files      how many files the uploads directory holds
  * @param fileBytes  their total size
  * @param strategies the backup strategies to measure, each on a scenario of its own: {@code dump}, {@code clone}
+ * @param repeat     how many times each way's rollback is measured per strategy (the report shows the median)
  * @param workRoot   where the temporary directory is made
  * @param cliJar     the rewind.jar run as {@code rewind rollback}
  * @param appJar     the sample app's jar
  */
-record RollbackArgs(long dbBytes, int files, long fileBytes, List<String> strategies, Path workRoot, Path cliJar,
-                    Path appJar) {
+record RollbackArgs(long dbBytes, int files, long fileBytes, List<String> strategies, int repeat, Path workRoot,
+                    Path cliJar, Path appJar) {
 
     static final String USAGE = """
-            usage: bench/rollback.sh [--size 1g] [--files 10000] [--file-bytes 200m] [--strategy dump|clone|both] [--work DIR]
+            usage: bench/rollback.sh [--size 1g] [--files 10000] [--file-bytes 200m] [--strategy dump|clone|both]
+                                     [--repeat 3] [--work DIR]
               --size        size of the generated shop database (pg_database_size), default 1g
               --files       number of files in the uploads directory, default 10000
               --file-bytes  their total size, default 20k per file (200m for 10000 files)
               --strategy    the backup strategy of the datastore db, default both (one scenario each)
+              --repeat      how many times each way rolls back per strategy; the tables show the median, default 3
               --work        parent of the temporary working directory, default the system temp directory
             """;
     private static final long BYTES_PER_FILE = 20 * 1024;
@@ -33,6 +36,7 @@ record RollbackArgs(long dbBytes, int files, long fileBytes, List<String> strate
         int files = 10_000;
         Long fileBytes = null;
         List<String> strategies = List.of(RewindWay.DUMP, RewindWay.CLONE);
+        int repeat = 3;
         Path work = Path.of(System.getProperty("java.io.tmpdir"));
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -46,16 +50,17 @@ record RollbackArgs(long dbBytes, int files, long fileBytes, List<String> strate
                     case "both" -> List.of(RewindWay.DUMP, RewindWay.CLONE);
                     default -> throw new IllegalArgumentException("--strategy must be dump, clone or both, not " + value);
                 };
+                case "--repeat" -> repeat = Integer.parseInt(required(args[i], value));
                 case "--work" -> work = Path.of(required(args[i], value));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
         }
-        if (size < ByteSize.parse("10m") || files < 1) {
-            throw new IllegalArgumentException("--size must be at least 10m, --files at least 1");
+        if (size < ByteSize.parse("10m") || files < 1 || repeat < 1) {
+            throw new IllegalArgumentException("--size must be at least 10m, --files and --repeat at least 1");
         }
-        return new RollbackArgs(size, files, fileBytes == null ? files * BYTES_PER_FILE : fileBytes, strategies, work,
-                cliJar, appJar);
+        return new RollbackArgs(size, files, fileBytes == null ? files * BYTES_PER_FILE : fileBytes, strategies,
+                repeat, work, cliJar, appJar);
     }
 
     private static String required(String option, String value) {

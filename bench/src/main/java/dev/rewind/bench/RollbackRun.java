@@ -8,14 +8,17 @@ import dev.rewind.core.backup.Backups;
 import dev.rewind.core.backup.Progress;
 import dev.rewind.core.driver.ComponentDriver;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * One strategy's scenario in a workspace of its own: generate the shop and its uploads, deploy v1, back up (Rewind's
- * set and the runbook's {@code pg_dump | gzip} and {@code tar czf}, at the same point), deploy v2 and write after the
- * backup; then Rewind's rollback, a reset to the same v2 state, and the runbook's rollback.
+ * set and the runbook's {@code pg_dump | gzip} and {@code tar czf}, at the same point). Then, per repetition: deploy
+ * v2 and write after the backup; Rewind's rollback; a reset to the same v2 state (what Rewind kept, renamed back);
+ * the runbook's rollback.
  */
 final class RollbackRun {
 
@@ -23,7 +26,8 @@ final class RollbackRun {
     static final long V2_ITEMS = 2;
 
     /** What a strategy's run measured. */
-    record Outcome(String strategy, Measured runbook, Measured rewind, Map<String, String> sizes, Machine machine) {}
+    record Outcome(String strategy, List<Measured> runbook, List<Measured> rewind, Map<String, String> sizes,
+                   Machine machine) {}
 
     private final RollbackArgs args;
     private final String strategy;
@@ -54,25 +58,36 @@ final class RollbackRun {
         workspace.beforeCleanup(project::stopQuietly);
         RunbookWay runbook = new RunbookWay(shell, Bench.DATABASE, workspace.dir("runbook"), dir);
         String backupId = deployV1AndBackUp(project, runbook);
+        List<Measured> rewinds = new ArrayList<>();
+        List<Measured> runbooks = new ArrayList<>();
+        for (int i = 1; i <= args.repeat(); i++) {
+            deployV2(project, backupId);
+            settle(server, shell);
+            Log.info("measuring `rewind rollback " + RollbackProject.ENV + "` (" + strategy + "), " + i + " of "
+                    + args.repeat());
+            RewindRollback.Result rewind = RewindRollback.run(project, args.cliJar(), workspace.dir("cli"));
+            project.require("v1", V1_ITEMS, "`rewind rollback`");
+            rewinds.add(logged("rewind", rewind.measured()));
+
+            resetToV2(project, server, shell, rewind.kept());
+            settle(server, shell);
+            Log.info("measuring the runbook's rollback, " + i + " of " + args.repeat());
+            runbooks.add(logged("runbook", RunbookRollback.run(project, runbook)));
+            project.require("v1", V1_ITEMS, "the runbook's rollback");
+        }
+        project.stopQuietly();
+        return new Outcome(strategy, runbooks, rewinds, sizes, machine);
+    }
+
+    /**
+     * v2 live, recorded with the backup, and its items written after the backup. From the second repetition on, it
+     * is deployed over the data the runbook restored, which holds the same rows as the backup.
+     */
+    private static void deployV2(RollbackProject project, String backupId) {
         project.deploy("v2", backupId);
         for (int i = 1; i <= V2_ITEMS; i++) {
             project.postItem("v2-item-" + i);
         }
-
-        settle(server, shell);
-        Log.info("measuring `rewind rollback " + RollbackProject.ENV + "` (" + strategy + ")");
-        RewindRollback.Result rewind = RewindRollback.run(project, args.cliJar(), workspace.dir("cli"));
-        project.require("v1", V1_ITEMS, "`rewind rollback`");
-        logged("rewind", rewind.measured());
-
-        resetToV2(project, server, shell, rewind.kept());
-        settle(server, shell);
-        Log.info("measuring the runbook's rollback");
-        Measured runbookWay = RunbookRollback.run(project, runbook);
-        project.require("v1", V1_ITEMS, "the runbook's rollback");
-        logged("runbook", runbookWay);
-        project.stopQuietly();
-        return new Outcome(strategy, runbookWay, rewind.measured(), sizes, machine);
     }
 
     /**
@@ -124,9 +139,10 @@ final class RollbackRun {
         shell.run("sync");
     }
 
-    private static void logged(String way, Measured measured) {
+    private static Measured logged(String way, Measured measured) {
         Log.info(way + ": whole " + Timed.format(measured.whole()) + ", downtime " + Timed.format(measured.downtime())
                 + ", from outside " + measured.seen().describe());
         measured.parts().forEach(p -> Log.info("  " + p.name() + ": " + Timed.format(p.time())));
+        return measured;
     }
 }

@@ -66,7 +66,7 @@ final class DeployCommand extends ProjectCommand {
     }
 
     static String outcome(DeployResult r) {
-        String version = r.release() == null ? "?" : r.release().version();
+        String version = r.version();
         StringBuilder out = new StringBuilder();
         switch (r.status()) {
             case "live" -> out.append(version).append(" is live in ").append(r.environment())

@@ -117,6 +117,10 @@ class DeployEndToEndTest {
         try (RollbackScenario app = new RollbackScenario(dir, db, "dump").release("v3", "v3")) {
             deploy(app, "v1", "--watch", "0s");
             app.postItem("kept-across-deploys");
+            ProcessResult missing = deploy(app, "v9", "--watch", "0s");
+            assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(1);
+            assertThat(missing.stdout()).contains("✗ preflight", "releases/v9", "Nothing was changed");
+            assertThat(statuses(app)).containsExactly(ReleaseStatus.LIVE);
 
             ProcessResult result = deploy(app, "v3", "--watch", "3s");
 

@@ -64,7 +64,7 @@ public final class Deploy {
     public DeployResult dryRun(DeployRequest request) {
         Optional<Run> resumed = resumable(request);
         DeployPlan plan = resumed.map(this::saved).orElseGet(() -> plan(request));
-        return new DeployResult(resumed.map(Run::id).orElse(null), environment, "planned", null, plan.previous(), null,
+        return new DeployResult(resumed.map(Run::id).orElse(null), environment, plan.version(), "planned", null, plan.previous(), null,
                 null, null, List.of(), descriptions(steps(plan, request.actor(), WorkflowListener.NONE).steps()),
                 null, null);
     }
@@ -143,7 +143,7 @@ public final class Deploy {
                                 List<RunStep> journal, List<Step> steps, String resume) {
         Release release = store.release(plan.releaseId()).orElse(null);
         Run run = store.run(runId).orElseThrow();
-        return new DeployResult(runId, environment, status, release,
+        return new DeployResult(runId, environment, plan.version(), status, release,
                 plan.previous() == null ? null : store.release(plan.previous().id()).orElse(null),
                 release == null || release.backupId() == null ? null : store.backupSet(release.backupId()).orElse(null),
                 trigger, rollback, journal, descriptions(steps),

@@ -13,10 +13,11 @@ import java.util.Map;
  *
  * @param runId         the deploy run, or null for a dry run
  * @param environment   the environment
+ * @param version       the version deployed
  * @param status        {@code live} (deployed and watched), {@code rolled_back} (a trigger fired and the rollback
  *                      ran), {@code rollback_needed} (a trigger fired under {@code --no-auto-rollback}), {@code failed}
  *                      (nothing to roll back, or the rollback failed), or {@code planned} for a dry run
- * @param release       the new release as it ends
+ * @param release       the new release as it ends, or null if the deploy failed before recording it
  * @param previous      the release that was live before, or null
  * @param backup        the backup set taken before the change, or null
  * @param trigger       what made the deploy roll back (the failed step and why, or the policy's rule and values),
@@ -27,7 +28,7 @@ import java.util.Map;
  * @param duration      the deploy run's time, or null for a dry run
  * @param resumeCommand the command that resumes an interrupted or failed deploy, or null
  */
-public record DeployResult(String runId, String environment, String status, Release release, Release previous,
+public record DeployResult(String runId, String environment, String version, String status, Release release, Release previous,
                            BackupSet backup, String trigger, RollbackResult rollback, List<RunStep> steps,
                            Map<String, String> plannedSteps, Duration duration, String resumeCommand) {
 

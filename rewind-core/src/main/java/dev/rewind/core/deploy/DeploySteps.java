@@ -88,8 +88,6 @@ final class DeploySteps {
     List<Step> steps() {
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of("preflight", "check " + plan.version() + " of every component, free disk, tools", this::preflight));
-        steps.add(Step.of("record release", "record " + plan.version() + " as deploying",
-                this::recordRelease));
         if (plan.backupFirst()) {
             steps.add(Step.of("backup", "measure the baseline and take a backup set while " + previousVersion()
                     + " serves", () -> backup(true)));
@@ -97,6 +95,7 @@ final class DeploySteps {
             steps.add(Step.of("baseline", "measure " + previousVersion() + " for " + BASELINE_SAMPLE.toSeconds() + " s",
                     this::baselineOnly));
         }
+        steps.add(new Step("record release", "record " + plan.version() + " as deploying", this::recordRelease));
         steps.add(Step.of(FIRST_CHANGE, "announce DEPLOY STARTED", this::announceStart));
         hook(steps, "pre_deploy", env.hooks().preDeploy());
         hook(steps, "migrate", env.hooks().migrate());
@@ -177,12 +176,17 @@ final class DeploySteps {
         }
     }
 
-    private Object recordRelease() {
+    /**
+     * Records the release once nothing can fail without a change any more, so a deploy that fails in preflight or in
+     * its backup leaves no release behind that a later rollback would mistake for the current one.
+     */
+    private Object recordRelease(StepContext context) {
         if (store.release(plan.releaseId()).isEmpty()) {
             Map<String, String> artifacts = new LinkedHashMap<>();
             plan.components().forEach(c -> artifacts.put(c, plan.version()));
+            String backup = context.output("backup").path("backup").textValue();
             store.insertRelease(new Release(plan.releaseId(), plan.environment(), plan.version(), artifacts, actor,
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS), null, ReleaseStatus.DEPLOYING, null, plan.note()));
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS), null, ReleaseStatus.DEPLOYING, backup, plan.note()));
         }
         return Map.of("release", plan.releaseId());
     }
@@ -194,7 +198,9 @@ final class DeploySteps {
         Backups.Options options = Backups.Options.defaults(processEnv.get("PATH"));
         Backups.Taken taken = backups.take(plan.environment(), env, plan.previous() == null ? null : plan.previous().id(),
                 new Backups.Options(!online, options.jobs(), options.toolPath()), listener.progress());
-        store.updateReleaseBackup(plan.releaseId(), taken.set().id());
+        if (!online) {
+            store.updateReleaseBackup(plan.releaseId(), taken.set().id());
+        }
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("backup", taken.set().id());
         output.put("size_bytes", taken.set().sizeBytes());
