@@ -29,13 +29,8 @@ final class RewindRollback {
     private RewindRollback() {}
 
     static Result run(RollbackProject project, Path cliJar, Path scratch) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        if (Runtime.version().feature() >= 24) {
-            command.add("--sun-misc-unsafe-memory-access=allow"); // as ./rewind does
-        }
-        command.addAll(List.of("-jar", cliJar.toString(), "rollback", RollbackProject.ENV, "--yes", "--json", "-c",
-                project.config().toString()));
+        List<String> command = cli(cliJar, "rollback", RollbackProject.ENV, "--yes", "--json", "-c",
+                project.config().toString());
         Path out = scratch.resolve("rollback.json");
         Path err = scratch.resolve("rollback.err");
         try (HealthPoller poller = HealthPoller.start(project.health())) {
@@ -50,6 +45,35 @@ final class RewindRollback {
     }
 
     /**
+     * Runs {@code rollback --dry-run} once, untimed, so that the class-data sharing archive {@code ./rewind} keeps
+     * beside the jar exists before the first measurement, as it does for an operator after the first command.
+     */
+    static void warmUp(RollbackProject project, Path cliJar, Path scratch) {
+        int exit = execute(new ProcessBuilder(cli(cliJar, "rollback", RollbackProject.ENV, "--dry-run", "-c",
+                project.config().toString())).directory(project.dir().toFile())
+                .redirectOutput(scratch.resolve("warm-up.out").toFile()).redirectError(scratch.resolve("warm-up.err").toFile()));
+        if (exit != 0) {
+            throw new IllegalStateException("`rewind rollback --dry-run` failed with exit " + exit + "; see "
+                    + scratch.resolve("warm-up.err"));
+        }
+    }
+
+    /** The java command line {@code ./rewind} runs. */
+    private static List<String> cli(Path cliJar, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        String jar = cliJar.toString();
+        command.addAll(List.of("-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + jar.substring(0, jar.length() - ".jar".length()) + ".jsa", "-Xshare:auto",
+                "-jar", jar));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
      * The journal's steps, between the process's start-up (JVM, config, state store, plan, lock: until the first
      * step starts) and its end (the run recorded, JSON printed, JVM exit: after the last step finished).
      */
@@ -59,10 +83,14 @@ final class RewindRollback {
         try {
             json = Json.mapper().readTree(stdout);
         } catch (IOException e) {
+            json = null;
+        }
+        if (json == null || !json.isObject()) {
             throw failed("printed no JSON", exit, stdout, err);
         }
         if (exit != 0 || !"succeeded".equals(json.path("status").asText())) {
-            throw failed("ended " + json.path("status").asText() + ": " + json.path("error").asText(), exit, "", err);
+            throw failed("ended with status '" + json.path("status").asText() + "': " + json.path("error").asText(),
+                    exit, "", err);
         }
         List<Measured.Part> parts = new ArrayList<>();
         Instant firstStop = null;

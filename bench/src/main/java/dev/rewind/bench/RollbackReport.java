@@ -36,8 +36,8 @@ final class RollbackReport {
                 ? Target.relative("whole rollback with clone ≤ 1/3 of the runbook's", "≤ 1/3 runbook", rewindWhole,
                         runbookWhole, 1 / 3.0)
                 : Target.relative("whole rollback with dump ≤ the runbook's", "≤ runbook", rewindWhole, runbookWhole, 1);
-        line("Strategy `" + o.strategy() + "`: median of " + rewind.size() + " rollbacks each way (min – max);"
-                + " ratio is rewind ÷ runbook.");
+        line("Strategy `" + o.strategy() + "`: " + (rewind.size() == 1 ? "one rollback each way"
+                : "median of " + rewind.size() + " rollbacks each way (min – max)") + "; ratio is rewind ÷ runbook.");
         line("");
         line("| | runbook | rewind | ratio | target |");
         line("|---|---|---|---|---|");

@@ -62,6 +62,9 @@ final class RollbackRun {
         List<Measured> runbooks = new ArrayList<>();
         for (int i = 1; i <= args.repeat(); i++) {
             deployV2(project, backupId);
+            if (i == 1) {
+                RewindRollback.warmUp(project, args.cliJar(), workspace.dir("cli"));
+            }
             settle(server, shell);
             Log.info("measuring `rewind rollback " + RollbackProject.ENV + "` (" + strategy + "), " + i + " of "
                     + args.repeat());

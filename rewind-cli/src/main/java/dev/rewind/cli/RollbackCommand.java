@@ -126,7 +126,7 @@ final class RollbackCommand extends ProjectCommand {
                     .append(r.error()).append("\nRollback progress:\n");
             progress(r.steps(), out);
         }
-        if (r.backup() != null) {
+        if (r.backup() != null && r.succeeded()) {
             out.append("Restored from backup ").append(r.backup().id()).append(" (").append(age(r.backupAge()))
                     .append(" old). ");
         }

@@ -50,7 +50,7 @@ class RollbackEndToEndTest {
             assertThat(result.stderr()).contains("ROLLBACK IN PROGRESS", "Rolling back to: v1", "ROLLBACK COMPLETE");
 
             ProcessResult journal = cli.run("run", run, "-c", app.config.toString());
-            assertThat(journal.stdout()).contains("✓ prepare db", "✓ swap uploads", "✓ verify", "rollback.started",
+            assertThat(journal.stdout()).contains("✓ prepare", "✓ swap uploads", "✓ verify", "rollback.started",
                     "rollback.completed");
             assertThat(cli.run("runs", "production", "-c", app.config.toString()).stdout()).contains(run, "succeeded");
             ProcessResult verify = cli.run("verify", "production", "-c", app.config.toString());
@@ -68,7 +68,7 @@ class RollbackEndToEndTest {
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.stdout()).contains("Plan: roll production back from v2", "to v1", "Backup: " + app.backupId,
-                    "every checksum verified", "prepare db", "Nothing was changed");
+                    "every checksum verified", "prepare", "restore db and uploads", "Nothing was changed");
             assertUnchanged(app, pid);
             assertThat(databases(db)).noneMatch(name -> name.startsWith(db.name() + "__rewind_"));
         }
@@ -83,7 +83,7 @@ class RollbackEndToEndTest {
             assertThat(app.runningVersion()).isEqualTo("v1");
             assertThat(app.items()).isEqualTo(5);
             assertThat(app.uploads()).hasSize(5);
-            assertThat(result.stdout()).doesNotContain("prepare db", "swap");
+            assertThat(result.stdout()).doesNotContain("prepare", "swap");
         }
     }
 
@@ -119,6 +119,25 @@ class RollbackEndToEndTest {
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
             assertThat(result.stdout()).contains("✗ preflight", "releases/v1", "nothing was stopped or changed",
                     "Resume with: rewind rollback production --resume run-");
+            assertUnchanged(app, pid);
+        }
+    }
+
+    @Test
+    void aDamagedBackupIsRefusedBeforeAnythingLiveIsTouched(PostgresDatabase db) throws Exception {
+        try (RollbackScenario app = new RollbackScenario(dir, db, "dump").deployV1ThenV2()) {
+            long pid = app.driver().pids().getFirst();
+            Path dump = dir.resolve(".rewind/backups/production/" + app.backupId + "/db");
+            try (var files = Files.list(dump)) {
+                Path data = files.filter(f -> f.getFileName().toString().endsWith(".dat")).findFirst().orElseThrow();
+                Files.write(data, new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+            }
+
+            ProcessResult result = cli.run("rollback", "production", "--yes", "-c", app.config.toString());
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+            assertThat(result.stdout()).contains("✗ prepare", "is damaged", "altered", "· stop backend")
+                    .doesNotContain("✓ stop backend", "kept");
             assertUnchanged(app, pid);
         }
     }

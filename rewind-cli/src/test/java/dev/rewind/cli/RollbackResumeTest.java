@@ -42,7 +42,7 @@ class RollbackResumeTest {
     private final CliRunner cli = new CliRunner();
 
     @ParameterizedTest(name = "killed after ''{0}''")
-    @ValueSource(strings = {"preflight", "announce start", "prepare db", "prepare uploads", "stop backend", "swap db",
+    @ValueSource(strings = {"preflight", "announce start", "prepare", "stop backend", "swap db",
             "swap uploads", "activate backend", "start backend", "verify", "record releases"})
     void aRunKilledAtAStepBoundaryResumesToTheSameEnd(String step, PostgresDatabase db) throws Exception {
         try (RollbackScenario app = new RollbackScenario(dir, db, "dump").deployV1ThenV2()) {
@@ -77,13 +77,13 @@ class RollbackResumeTest {
                 rewind.destroyForcibly().waitFor();
             }
             Run run = latestRun(app).orElseThrow();
-            assertThat(journal(app, run.id()).stream().filter(s -> s.name().equals("prepare db")).findFirst().orElseThrow()
+            assertThat(journal(app, run.id()).stream().filter(s -> s.name().equals("prepare")).findFirst().orElseThrow()
                     .status()).isEqualTo(StepStatus.RUNNING);
 
             ProcessResult resumed = cli.run("rollback", "production", "--yes", "-c", app.config.toString());
 
             assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-            assertThat(resumed.stderr()).contains("resuming " + run.id(), "interrupted at 'prepare db'");
+            assertThat(resumed.stderr()).contains("resuming " + run.id(), "interrupted at 'prepare'");
             assertRolledBack(app, run.id());
             assertThat(db.queryValue("SELECT count(*) FROM bulk")).isEqualTo(600000L);
         }

@@ -4,6 +4,7 @@ import dev.rewind.core.ErrorCode;
 import dev.rewind.core.RewindException;
 import dev.rewind.core.backup.files.DirectoryNames;
 import dev.rewind.core.backup.files.DirectoryRestore;
+import dev.rewind.core.backup.files.DirectoryVerifier;
 import dev.rewind.core.backup.postgres.DatabaseNames;
 import dev.rewind.core.backup.postgres.DatabaseSwap;
 import dev.rewind.core.backup.postgres.ShadowRestore;
@@ -11,8 +12,13 @@ import dev.rewind.core.config.DatastoreConfig;
 import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.store.BackupSet;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Restores a backup set beside the live data, then swaps it in. {@link #prepare} verifies the whole set first and
@@ -45,7 +51,7 @@ public final class Restorer {
     }
 
     /** Re-checks every checksum of the set; a damaged set is refused with every problem named. */
-    public void requireIntact(BackupSet set, EnvironmentConfig env, Progress progress) {
+    private void requireIntact(BackupSet set, EnvironmentConfig env, Progress progress) {
         SetVerification verification = backups.verify(set, env, progress);
         if (!verification.ok()) {
             throw new RewindException(ErrorCode.FAILED, "backup set " + set.id() + " is damaged, so nothing was restored: "
@@ -55,15 +61,67 @@ public final class Restorer {
     }
 
     /**
-     * Restores one datastore beside its live copy without re-verifying the set: for a run whose preflight called
-     * {@link #requireIntact} already.
+     * Restores the selected datastores beside their live copies all at once, checking the set as it goes rather than
+     * in a pass of its own: a staged file's size and SHA-256 are checked as it is copied, a shadow database's exact
+     * row counts after it is made, and a dump's files are hashed while {@code pg_restore} reads them. A damaged set
+     * fails here, before anything live is touched. {@code progress} follows the first datastore only.
      */
-    public Step prepareVerified(BackupSet set, EnvironmentConfig env, String datastore, String tag, Progress progress) {
-        return selected(backups.manifest(set), Set.of(datastore)).stream()
-                .map(item -> prepare(set, env, item, tag, progress))
-                .findFirst()
-                .orElseThrow(() -> new RewindException(ErrorCode.FAILED, "backup set " + set.id() + " has no item for"
-                        + " datastore '" + datastore + "'\n    fix: roll back without it (`--only`), or use another set"));
+    public List<Step> prepareChecked(BackupSet set, EnvironmentConfig env, Set<String> datastores, String tag,
+                                     Progress progress) {
+        List<BackupManifest.Item> items = selected(backups.manifest(set), datastores);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Step>> restores = new ArrayList<>();
+            List<Future<List<String>>> checks = new ArrayList<>();
+            for (BackupManifest.Item item : items) {
+                Progress shown = item == items.getFirst() ? progress : Progress.NONE;
+                restores.add(pool.submit(() -> prepare(set, env, item, tag, shown)));
+                if (!item.isClone() && "postgres".equals(item.kind())) {
+                    checks.add(pool.submit(() -> dumpProblems(set, item)));
+                }
+            }
+            List<String> problems = new ArrayList<>();
+            for (Future<List<String>> check : checks) {
+                problems.addAll(await(check));
+            }
+            List<Step> steps = new ArrayList<>();
+            RuntimeException failed = null;
+            for (Future<Step> restore : restores) {
+                try {
+                    steps.add(await(restore));
+                } catch (RuntimeException e) {
+                    failed = failed == null ? e : failed;
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new RewindException(ErrorCode.FAILED, "backup set " + set.id() + " is damaged, so nothing live was"
+                        + " touched: " + String.join("; ", problems) + "\n    fix: restore from another set (`rewind"
+                        + " backups " + set.environment() + " --verify`)");
+            }
+            if (failed != null) {
+                throw failed;
+            }
+            return steps;
+        }
+    }
+
+    private List<String> dumpProblems(BackupSet set, BackupManifest.Item item) {
+        var result = DirectoryVerifier.verify(layout.itemDir(set.environment(), set.id(), item.location()), item.files());
+        return result.ok() ? List.of() : List.of(item.datastore() + ": " + result.summary());
+    }
+
+    /** The task's result; its own failure as it was thrown. */
+    private static <T> T await(Future<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RewindException(ErrorCode.FAILED, "interrupted while restoring " + e.getMessage());
+        }
     }
 
     /** Swaps every prepared datastore in; the replaced live copies are kept under the tag. */

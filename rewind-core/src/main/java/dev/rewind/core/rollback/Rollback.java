@@ -120,7 +120,7 @@ public final class Rollback {
             Run finished = store.run(runId).orElseThrow();
             return new RollbackResult(runId, environment, failed.isPresent() ? "failed" : "succeeded", resumed.isPresent(),
                     store.release(plan.from().id()).orElse(plan.from()), store.release(plan.to().id()).orElse(plan.to()), plan.backup(), backupAge(plan), List.of(), plan.components(),
-                    plan.datastores(), steps.kept(), journal, descriptions(steps.steps()), downtime(journal),
+                    plan.datastores(), swapped(steps.kept(), journal), journal, descriptions(steps.steps()), downtime(journal),
                     Duration.between(finished.startedAt(), finished.finishedAt()), error, resume);
         }
     }
@@ -199,6 +199,17 @@ public final class Rollback {
 
     private Duration backupAge(RollbackPlan plan) {
         return plan.backup() == null ? null : Duration.between(plan.backup().createdAt(), now());
+    }
+
+    /** Where the replaced live copies are kept: those of the datastores the run has swapped. */
+    private static Map<String, String> swapped(Map<String, String> kept, List<RunStep> journal) {
+        Map<String, String> swapped = new LinkedHashMap<>();
+        kept.forEach((datastore, name) -> {
+            if (journal.stream().anyMatch(s -> s.name().equals("swap " + datastore) && s.status() == StepStatus.DONE)) {
+                swapped.put(datastore, name);
+            }
+        });
+        return swapped;
     }
 
     /** First component stopped (or datastore swapped) → last component healthy (or datastore swapped). */

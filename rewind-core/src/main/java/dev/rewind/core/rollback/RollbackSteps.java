@@ -73,13 +73,14 @@ final class RollbackSteps {
 
     List<Step> steps() {
         List<Step> steps = new ArrayList<>();
-        steps.add(Step.of("preflight", "check the target release, verify backup " + backupId() + ", disk and tools;"
+        steps.add(Step.of("preflight", "check the target release, backup " + backupId() + ", disk and tools;"
                 + " record the live state", this::preflight));
         steps.add(Step.of("announce start", "announce ROLLBACK IN PROGRESS", this::announceStart));
-        for (String datastore : plan.datastores()) {
-            steps.add(Step.of("prepare " + datastore, "restore " + datastore + " from " + backupId()
-                    + " beside the live copy, which keeps serving", () -> restorer.prepareVerified(plan.backup(), env,
-                    datastore, runId, listener.progress())));
+        if (!plan.datastores().isEmpty()) {
+            steps.add(Step.of("prepare", "restore " + String.join(" and ", plan.datastores()) + " from " + backupId()
+                    + " beside the live copies, which keep serving, checking every checksum and row count",
+                    () -> restorer.prepareChecked(plan.backup(), env, Set.copyOf(plan.datastores()), runId,
+                            listener.progress())));
         }
         for (String component : plan.components().reversed()) {
             steps.add(Step.of("stop " + component, "stop " + component + " "
@@ -139,11 +140,6 @@ final class RollbackSteps {
                     logTail(driver)));
         }
         if (plan.backup() != null) {
-            try {
-                restorer.requireIntact(plan.backup(), env, listener.progress());
-            } catch (RewindException e) {
-                problems.add(e.getMessage());
-            }
             BackupManifest manifest = backups.manifest(plan.backup());
             for (String datastore : plan.datastores()) {
                 checkDatastore(datastore, manifest, problems);

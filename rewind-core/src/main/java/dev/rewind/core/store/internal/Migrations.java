@@ -2,6 +2,10 @@ package dev.rewind.core.store.internal;
 
 import dev.rewind.core.ErrorCode;
 import dev.rewind.core.RewindException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;
@@ -27,12 +31,22 @@ final class Migrations {
     /** The schema history table; named for Rewind so it cannot meet an application's own Flyway table. */
     static final String HISTORY_TABLE = "rewind_schema_history";
 
+    /** The newest migration's version (the highest {@code V<n>__} in {@code db/migration/common}). */
+    static final int LATEST = 3;
+
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     private Migrations() {}
 
-    /** Migrates the store and returns its schema version; refuses a store from a newer Rewind. */
+    /**
+     * Migrates the store and returns its schema version; refuses a store from a newer Rewind. A store already at
+     * {@link #LATEST} is recognised by one query, without starting Flyway (which takes most of a second): every command
+     * opens the store, and a rollback should not wait for that.
+     */
     static String migrate(DataSource source, StoreLocation location) {
+        if (upToDate(source)) {
+            return String.valueOf(LATEST);
+        }
         Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(source)
                 .locations("classpath:db/migration/common")
@@ -50,6 +64,25 @@ final class Migrations {
         } catch (FlywayException e) {
             throw new RewindException(ErrorCode.STORE, "Cannot bring the state store " + location.display()
                     + " up to date: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when the history records every migration up to {@link #LATEST}, nothing newer and no failure. */
+    private static boolean upToDate(DataSource source) {
+        try (Connection connection = source.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT version, success FROM " + HISTORY_TABLE)) {
+            int highest = -1;
+            while (rows.next()) {
+                if (!rows.getBoolean(2)) {
+                    return false;
+                }
+                String version = rows.getString(1);
+                highest = Math.max(highest, version == null ? -1 : Integer.parseInt(version));
+            }
+            return highest == LATEST;
+        } catch (SQLException | NumberFormatException e) {
+            return false;
         }
     }
 
