@@ -49,6 +49,9 @@ final class DeployCommand extends ProjectCommand {
         try (StepPrinter printer = new StepPrinter(context(), options.json)) {
             result = rewind.deploy(environment, request, printer);
         }
+        if (result.rollback() != null) {
+            writeReport(rewind, result.runId());
+        }
         print(result, DeployCommand::outcome);
         return result.exitCode();
     }

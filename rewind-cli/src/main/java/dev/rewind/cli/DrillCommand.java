@@ -24,6 +24,7 @@ final class DrillCommand extends ProjectCommand {
         try (StepPrinter printer = new StepPrinter(context(), options.json)) {
             result = rewind.drill(environment, iKnow, printer, context().user());
         }
+        writeReport(rewind, result.rollback() == null ? null : result.rollback().runId());
         print(result, DrillCommand::text);
         return result.succeeded() ? 0 : 1;
     }

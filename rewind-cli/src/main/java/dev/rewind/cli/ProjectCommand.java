@@ -32,6 +32,22 @@ abstract class ProjectCommand implements Callable<Integer> {
         return root.context();
     }
 
+    /**
+     * Writes the incident report of a run that ended (on stderr: where); a report that cannot be written is a warning,
+     * never the command's failure.
+     */
+    void writeReport(Rewind rewind, String runId) {
+        if (runId == null) {
+            return;
+        }
+        try {
+            context().err().println("Incident report: " + rewind.report(runId).markdown());
+        } catch (RuntimeException e) {
+            context().err().println("warning: the incident report of " + runId + " could not be written: " + e.getMessage());
+        }
+        context().err().flush();
+    }
+
     /** Prints the result as JSON under {@code --json}, otherwise as the given text. */
     <T> void print(T result, Function<T, String> text) {
         context().out().print(options.json ? Json.write(result) + "\n" : text.apply(result));

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             DrillCommand.class,
             VerifyCommand.class,
             RunsCommand.class,
+            ReportCommand.class,
             RunCommand.class
         })
 public final class RewindCommand implements Runnable {

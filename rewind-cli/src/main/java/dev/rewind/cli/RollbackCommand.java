@@ -61,6 +61,7 @@ final class RollbackCommand extends ProjectCommand {
         try (StepPrinter printer = new StepPrinter(context(), options.json)) {
             result = rewind.rollback(environment, request, printer);
         }
+        writeReport(rewind, result.runId());
         print(result, RollbackCommand::outcome);
         return result.succeeded() ? 0 : 1;
     }

@@ -32,6 +32,11 @@ final class WatchCommand extends ProjectCommand {
         try (StepPrinter printer = new StepPrinter(context(), options.json)) {
             result = rewind.watch(environment, length, this::progress, printer, context().user());
         }
+        if (result.rollback() != null) {
+            writeReport(rewind, result.rollback().runId());
+        } else if (result.deploy() != null && result.deploy().rollback() != null) {
+            writeReport(rewind, result.deploy().runId());
+        }
         print(result, WatchCommand::text);
         return result.exitCode();
     }

@@ -148,7 +148,7 @@ class DeployEndToEndTest {
             ProcessResult held = deploy(app, "v2-slow", "--watch", "15s");
 
             assertThat(held.exitCode()).as(held.toString()).isZero();
-            assertThat(held.stderr()).contains("ROLLBACK HELD", "p99-over-2x-baseline", "hotfix in progress");
+            assertThat(held.stderr()).contains("ROLLBACK held", "p99-over-2x-baseline", "hotfix in progress");
             assertThat(app.runningVersion()).isEqualTo("v2");
 
             ProcessResult now = deploy(app, "v2-dying", "--watch", "2m");

@@ -20,6 +20,8 @@ import dev.rewind.core.deploy.DrillResult;
 import dev.rewind.core.deploy.LiveWatch;
 import dev.rewind.core.deploy.WatchResult;
 import dev.rewind.core.probe.CheckResult;
+import dev.rewind.core.report.Reports;
+import dev.rewind.core.report.Written;
 import dev.rewind.core.rollback.Rollback;
 import dev.rewind.core.rollback.RollbackRequest;
 import dev.rewind.core.rollback.RollbackResult;
@@ -262,6 +264,11 @@ public final class Rewind implements AutoCloseable {
     /** Verifies the environment now: probes, smoke and SQL checks, and what its last rollback restored. */
     public VerifyResult verify(String env) {
         return rollbacks(env).verify();
+    }
+
+    /** Writes a run's incident report ({@code .rewind/reports/<run>.md} and {@code .json}). */
+    public Written report(String runId) {
+        return new Reports(store(), config, projectDir()).write(runId);
     }
 
     /** The environment's runs, newest first. */

@@ -7,6 +7,8 @@ import dev.rewind.core.backup.Backups;
 import dev.rewind.core.config.DatastoreConfig;
 import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.config.internal.DependencyOrder;
+import dev.rewind.core.notify.Announcement;
+import dev.rewind.core.notify.RunAnnouncer;
 import dev.rewind.core.rollback.Rollback;
 import dev.rewind.core.rollback.RollbackRequest;
 import dev.rewind.core.rollback.RollbackResult;
@@ -65,7 +67,7 @@ public final class Deploy {
         Optional<Run> resumed = resumable(request);
         DeployPlan plan = resumed.map(this::saved).orElseGet(() -> plan(request));
         return new DeployResult(resumed.map(Run::id).orElse(null), environment, plan.version(), "planned", null, plan.previous(), null,
-                null, null, List.of(), descriptions(steps(plan, request.actor(), WorkflowListener.NONE).steps()),
+                null, null, List.of(), descriptions(steps(plan, request.actor(), WorkflowListener.NONE, null).steps()),
                 null, null);
     }
 
@@ -76,6 +78,7 @@ public final class Deploy {
         DeployPlan plan;
         List<RunStep> journal;
         List<Step> steps;
+        String trigger;
         try (EnvironmentLock lock = EnvironmentLock.acquire(store, environment, runId, "deploy by " + request.actor(), clock)) {
             Run run;
             if (resumed.isPresent()) {
@@ -92,33 +95,36 @@ public final class Deploy {
                 store.insertRun(run);
                 audit(request.actor(), "deploy.started", runId);
             }
-            steps = steps(plan, request.actor(), listener).steps();
-            journal = new Workflow(store, clock, haltAfter).execute(run, steps, lock, listener);
+            try (RunAnnouncer announcer = new RunAnnouncer(environment, env, projectDir, runId, store, clock, listener)) {
+                WorkflowListener announcing = announcer.stepsTo(listener);
+                DeploySteps deploySteps = steps(plan, request.actor(), announcing, announcer);
+                steps = deploySteps.steps();
+                journal = new Workflow(store, clock, haltAfter).execute(run, steps, lock, announcing);
+                Optional<RunStep> failed = journal.stream().filter(s -> s.status() == StepStatus.FAILED).findFirst();
+                if (failed.isEmpty()) {
+                    return finish(runId, plan, RunStatus.SUCCEEDED, "live", null, null, journal, steps, null, request.actor());
+                }
+                String error = failed.get().error();
+                trigger = error.startsWith(failed.get().name()) ? error : failed.get().name() + ": " + error;
+                boolean changed = DeploySteps.changedBy(steps, failed.get().name());
+                if (!changed || plan.previous() == null) {
+                    String resume = "rewind deploy " + environment + " " + plan.version() + " --resume " + runId;
+                    markFailed(plan);
+                    return finish(runId, plan, RunStatus.FAILED, "failed", trigger, null, journal, steps,
+                            changed ? null : resume, request.actor());
+                }
+                markFailed(plan);
+                Map<String, Object> values = deploySteps.triggerValues(trigger);
+                if (!request.autoRollback()) {
+                    values.put("verdict", "ROLLBACK (not acted on: --no-auto-rollback; run `rewind rollback " + environment + "`)");
+                    announcer.announce(Announcement.Event.DECISION, values);
+                    return finish(runId, plan, RunStatus.FAILED, "rollback_needed", trigger, null, journal, steps, null,
+                            request.actor());
+                }
+                announcer.announce(Announcement.Event.ROLLBACK_TRIGGERED, values);
+                finish(runId, plan, RunStatus.FAILED, "rolled_back", trigger, null, journal, steps, null, request.actor());
+            }
         }
-        Optional<RunStep> failed = journal.stream().filter(s -> s.status() == StepStatus.FAILED).findFirst();
-        if (failed.isEmpty()) {
-            return finish(runId, plan, RunStatus.SUCCEEDED, "live", null, null, journal, steps, null, request.actor());
-        }
-        String error = failed.get().error();
-        String trigger = error.startsWith(failed.get().name()) ? error : failed.get().name() + ": " + error;
-        boolean changed = DeploySteps.changedBy(steps, failed.get().name());
-        if (!changed || plan.previous() == null) {
-            String resume = "rewind deploy " + environment + " " + plan.version() + " --resume " + runId;
-            markFailed(plan);
-            return finish(runId, plan, RunStatus.FAILED, "failed", trigger, null, journal, steps,
-                    changed ? null : resume, request.actor());
-        }
-        markFailed(plan);
-        if (!request.autoRollback()) {
-            listener.message("ROLLBACK NEEDED\nEnvironment: " + environment + "\nVersion: " + plan.version()
-                    + "\nTrigger: " + trigger + "\nNot rolling back (--no-auto-rollback): run `rewind rollback "
-                    + environment + "`");
-            return finish(runId, plan, RunStatus.FAILED, "rollback_needed", trigger, null, journal, steps, null,
-                    request.actor());
-        }
-        listener.message("AUTOMATIC ROLLBACK TRIGGERED\nEnvironment: " + environment + "\nVersion: " + plan.version()
-                + " → " + plan.previous().version() + "\nTrigger: " + trigger);
-        finish(runId, plan, RunStatus.FAILED, "rolled_back", trigger, null, journal, steps, null, request.actor());
         RollbackResult rollback = new Rollback(environment, env, projectDir, processEnv, store, backups, clock)
                 .run(RollbackRequest.automatic(plan.previous().id(), "automatic, deploy " + runId + ": " + trigger,
                         request.actor(), runId), listener, haltAfter);
@@ -195,8 +201,8 @@ public final class Deploy {
                 .findFirst();
     }
 
-    private DeploySteps steps(DeployPlan plan, String actor, WorkflowListener listener) {
-        return new DeploySteps(plan, actor, env, projectDir, processEnv, store, backups, clock, listener);
+    private DeploySteps steps(DeployPlan plan, String actor, WorkflowListener listener, RunAnnouncer announcer) {
+        return new DeploySteps(plan, actor, announcer, env, projectDir, processEnv, store, backups, clock, listener);
     }
 
     private static Map<String, String> descriptions(List<Step> steps) {

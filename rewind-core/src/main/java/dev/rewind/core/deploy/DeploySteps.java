@@ -11,6 +11,8 @@ import dev.rewind.core.driver.ComponentDriver;
 import dev.rewind.core.driver.DriverContext;
 import dev.rewind.core.driver.Drivers;
 import dev.rewind.core.driver.Hooks;
+import dev.rewind.core.notify.Announcement;
+import dev.rewind.core.notify.RunAnnouncer;
 import dev.rewind.core.policy.PolicyDecision;
 import dev.rewind.core.policy.Verdict;
 import dev.rewind.core.probe.HealthWait;
@@ -61,6 +63,7 @@ final class DeploySteps {
 
     private final DeployPlan plan;
     private final String actor;
+    private final RunAnnouncer announcer;
     private final EnvironmentConfig env;
     private final Path projectDir;
     private final Map<String, String> processEnv;
@@ -69,11 +72,13 @@ final class DeploySteps {
     private final Clock clock;
     private final WorkflowListener listener;
     private final Map<String, ComponentDriver> drivers = new LinkedHashMap<>();
+    private PolicyDecision lastDecision;
 
-    DeploySteps(DeployPlan plan, String actor, EnvironmentConfig env, Path projectDir,
+    DeploySteps(DeployPlan plan, String actor, RunAnnouncer announcer, EnvironmentConfig env, Path projectDir,
                 Map<String, String> processEnv, StateStore store, Backups backups, Clock clock, WorkflowListener listener) {
         this.plan = plan;
         this.actor = actor;
+        this.announcer = announcer;
         this.env = env;
         this.projectDir = projectDir;
         this.processEnv = processEnv;
@@ -120,7 +125,7 @@ final class DeploySteps {
         }
         steps.add(Step.of("record live", "mark " + plan.version() + " live" + (plan.previous() == null ? ""
                 : " and " + plan.previous().version() + " superseded"), this::recordLive));
-        steps.add(Step.of("announce result", "announce DEPLOY COMPLETE", this::announceResult));
+        steps.add(new Step("announce result", "announce DEPLOY COMPLETE", this::announceResult));
         return steps;
     }
 
@@ -226,10 +231,34 @@ final class DeploySteps {
     }
 
     private Object announceStart() {
-        listener.message("DEPLOY STARTED\nEnvironment: " + plan.environment() + "\nVersion: " + plan.version()
-                + "\nReplacing: " + (plan.previous() == null ? "(nothing live)" : plan.previous().version())
-                + "\nBy: " + actor);
+        Map<String, Object> values = versions();
+        values.put("reason", "deploy by " + actor);
+        announcer.announce(Announcement.Event.DEPLOY_STARTED, values);
         return null;
+    }
+
+    private Map<String, Object> versions() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("current_version", plan.previous() == null ? "(nothing live)" : plan.previous().version());
+        values.put("target_version", plan.version());
+        return values;
+    }
+
+    /** What an announcement of a trigger says: the versions, why, and the rule with its values if the policy fired. */
+    Map<String, Object> triggerValues(String trigger) {
+        Map<String, Object> values = versions();
+        if (plan.previous() != null) {
+            values.put("target_version", plan.previous().version());
+            values.put("current_version", plan.version());
+        }
+        values.put("reason", trigger);
+        if (lastDecision != null && lastDecision.verdict().isRollback()) {
+            values.put("rule", lastDecision.rule());
+            values.put("verdict", lastDecision.verdict().name());
+            lastDecision.rules().stream().filter(r -> r.name().equals(lastDecision.rule())).findFirst()
+                    .ifPresent(r -> values.put("rule_values", r.values()));
+        }
+        return values;
     }
 
     private Object start(String component) throws InterruptedException {
@@ -259,6 +288,7 @@ final class DeploySteps {
                 .watch(remaining.isZero() ? Duration.ofSeconds(1) : remaining, Duration.ofSeconds(1),
                         decision -> announceHeld(decision, announcedHolds), Verdict::isRollback);
         PolicyDecision decision = outcome.decision();
+        lastDecision = decision;
         store.insertDecision(new Decision(Ids.decision(), plan.environment(), plan.releaseId(),
                 decision.at().truncatedTo(ChronoUnit.MILLIS), decision.verdict().name(), Json.write(decision.rules()),
                 decision.hold() == null ? null : decision.hold().id()));
@@ -273,9 +303,12 @@ final class DeploySteps {
     /** A ROLLBACK turned into MONITOR by a hold is announced once per hold, not acted on. */
     private void announceHeld(PolicyDecision decision, Set<String> announced) {
         if (decision.hold() != null && decision.rule() != null && announced.add(decision.hold().id())) {
-            listener.message("ROLLBACK HELD\nEnvironment: " + plan.environment() + "\nRule: " + decision.rule() + ": "
-                    + decision.reason() + "\nHold: " + decision.hold().reason() + " (by " + decision.hold().createdBy()
-                    + ", until " + decision.hold().expiresAt() + "); not rolling back");
+            Map<String, Object> values = versions();
+            values.put("verdict", decision.verdict() + " (ROLLBACK held: " + decision.hold().reason() + ", by "
+                    + decision.hold().createdBy() + " until " + decision.hold().expiresAt() + "; not rolling back)");
+            values.put("rule", decision.rule());
+            values.put("reason", decision.reason());
+            announcer.announce(Announcement.Event.DECISION, values);
         }
     }
 
@@ -284,9 +317,10 @@ final class DeploySteps {
         return Map.of(plan.releaseId(), ReleaseStatus.LIVE);
     }
 
-    private Object announceResult() {
-        listener.message("DEPLOY COMPLETE\nEnvironment: " + plan.environment() + "\nVersion now: " + plan.version()
-                + (plan.previous() == null ? "" : " (was " + plan.previous().version() + ")"));
+    private Object announceResult(StepContext context) {
+        Map<String, Object> values = versions();
+        values.put("checks", Json.mapper().convertValue(context.output("verify").path("checks"), List.class));
+        announcer.announce(Announcement.Event.DEPLOY_COMPLETED, values);
         return null;
     }
 

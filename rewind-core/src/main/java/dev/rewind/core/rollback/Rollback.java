@@ -6,9 +6,12 @@ import dev.rewind.core.RewindException;
 import dev.rewind.core.backup.Backups;
 import dev.rewind.core.backup.Restorer;
 import dev.rewind.core.backup.SetVerification;
+import dev.rewind.core.config.Durations;
 import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.driver.DriverContext;
 import dev.rewind.core.driver.Drivers;
+import dev.rewind.core.notify.Announcement;
+import dev.rewind.core.notify.RunAnnouncer;
 import dev.rewind.core.store.Event;
 import dev.rewind.core.store.Ids;
 import dev.rewind.core.store.Release;
@@ -74,7 +77,7 @@ public final class Rollback {
     public RollbackResult dryRun(RollbackRequest request) {
         Optional<Run> resumed = resumable(request);
         RollbackPlan plan = resumed.map(planner::saved).orElseGet(() -> planner.plan(request));
-        RollbackSteps steps = steps(plan, resumed.map(Run::id).orElse(null), WorkflowListener.NONE);
+        RollbackSteps steps = steps(plan, resumed.map(Run::id).orElse(null), WorkflowListener.NONE, null);
         List<String> problems = new ArrayList<>();
         contexts(plan).forEach((c, context) -> Drivers.of(context).checkRelease(RollbackPlan.versionOf(plan.to(), c))
                 .ifPresent(p -> problems.add(c + ": " + p)));
@@ -108,19 +111,33 @@ public final class Rollback {
                 abandonOthers(runId);
                 audit(request.actor(), "rollback.started", runId);
             }
-            RollbackSteps steps = steps(plan, runId, listener);
-            List<RunStep> journal = new Workflow(store, clock, haltAfter).execute(run, steps.steps(), lock, listener);
-            Optional<RunStep> failed = journal.stream().filter(s -> s.status() == StepStatus.FAILED).findFirst();
+            RollbackSteps steps;
+            List<RunStep> journal;
+            Optional<RunStep> failed;
+            String resume;
+            try (RunAnnouncer announcer = new RunAnnouncer(environment, env, projectDir, runId, store, clock, listener)) {
+                WorkflowListener announcing = announcer.stepsTo(listener);
+                steps = steps(plan, runId, announcing, announcer);
+                journal = new Workflow(store, clock, haltAfter).execute(run, steps.steps(), lock, announcing);
+                failed = journal.stream().filter(s -> s.status() == StepStatus.FAILED).findFirst();
+                resume = failed.isPresent() ? "rewind rollback " + environment + " --resume " + runId : null;
+                if (failed.isPresent()) {
+                    Map<String, Object> values = steps.versions();
+                    values.put("step", failed.get().name());
+                    values.put("error", failed.get().error());
+                    values.put("resume_command", resume);
+                    values.put("kept", List.copyOf(swapped(steps.kept(), journal).values()));
+                    announcer.announce(Announcement.Event.ROLLBACK_FAILED, values);
+                }
+            }
             String error = failed.map(s -> "step '" + s.name() + "' failed: " + s.error()).orElse(null);
             store.finishRun(runId, failed.isPresent() ? RunStatus.FAILED : RunStatus.SUCCEEDED, now(), error);
             audit(request.actor(), failed.isPresent() ? "rollback.failed" : "rollback.completed", runId);
-            String resume = failed.isPresent() ? "rewind rollback " + environment + " --resume " + runId : null;
-            failed.ifPresent(step -> listener.message("ROLLBACK FAILED\nEnvironment: " + environment + "\nFailed step: "
-                    + step.name() + "\nError: " + step.error() + "\nNothing was dropped. Resume with: " + resume));
             Run finished = store.run(runId).orElseThrow();
             return new RollbackResult(runId, environment, failed.isPresent() ? "failed" : "succeeded", resumed.isPresent(),
-                    store.release(plan.from().id()).orElse(plan.from()), store.release(plan.to().id()).orElse(plan.to()), plan.backup(), backupAge(plan), List.of(), plan.components(),
-                    plan.datastores(), swapped(steps.kept(), journal), journal, descriptions(steps.steps()), downtime(journal),
+                    store.release(plan.from().id()).orElse(plan.from()), store.release(plan.to().id()).orElse(plan.to()),
+                    plan.backup(), backupAge(plan), List.of(), plan.components(), plan.datastores(),
+                    swapped(steps.kept(), journal), journal, descriptions(steps.steps()), downtime(journal),
                     Duration.between(finished.startedAt(), finished.finishedAt()), error, resume);
         }
     }
@@ -180,11 +197,12 @@ public final class Rollback {
                         + environment));
     }
 
-    private RollbackSteps steps(RollbackPlan plan, String runId, WorkflowListener listener) {
+    private RollbackSteps steps(RollbackPlan plan, String runId, WorkflowListener listener, RunAnnouncer announcer) {
         String path = processEnv.get("PATH");
         Backups.Options options = Backups.Options.defaults(path);
         Restorer restorer = new Restorer(backups, backups.layout(), projectDir, options);
-        return new RollbackSteps(plan, runId, env, projectDir, contexts(plan), backups, restorer, store, path, listener);
+        return new RollbackSteps(plan, runId, env, projectDir, contexts(plan), backups, restorer, store, path, listener,
+                announcer, eta());
     }
 
     private Map<String, DriverContext> contexts(RollbackPlan plan) {
@@ -201,6 +219,19 @@ public final class Rollback {
         return plan.backup() == null ? null : Duration.between(plan.backup().createdAt(), now());
     }
 
+    /** From the last rollbacks' durations: {@code about 14s (the last 3 rollbacks)}. */
+    private String eta() {
+        List<Duration> last = store.runs(environment).stream()
+                .filter(r -> r.kind() == RunKind.ROLLBACK && r.status() == RunStatus.SUCCEEDED && r.finishedAt() != null)
+                .limit(3).map(r -> Duration.between(r.startedAt(), r.finishedAt())).toList();
+        if (last.isEmpty()) {
+            return "unknown (the first rollback of " + environment + ")";
+        }
+        Duration average = last.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(last.size());
+        return "about " + Durations.format(average.truncatedTo(ChronoUnit.SECONDS)) + " (the last "
+                + (last.size() == 1 ? "rollback" : last.size() + " rollbacks") + ")";
+    }
+
     /** Where the replaced live copies are kept: those of the datastores the run has swapped. */
     private static Map<String, String> swapped(Map<String, String> kept, List<RunStep> journal) {
         Map<String, String> swapped = new LinkedHashMap<>();
@@ -213,7 +244,7 @@ public final class Rollback {
     }
 
     /** First component stopped (or datastore swapped) → last component healthy (or datastore swapped). */
-    static Duration downtime(List<RunStep> journal) {
+    public static Duration downtime(List<RunStep> journal) {
         Instant first = null;
         Instant last = null;
         for (RunStep step : journal) {

@@ -1,6 +1,7 @@
 package dev.rewind.core.rollback;
 
 import dev.rewind.core.ErrorCode;
+import dev.rewind.core.Json;
 import dev.rewind.core.RewindException;
 import dev.rewind.core.backup.BackupManifest;
 import dev.rewind.core.backup.Backups;
@@ -13,8 +14,11 @@ import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.driver.ComponentDriver;
 import dev.rewind.core.driver.DriverContext;
 import dev.rewind.core.driver.Drivers;
+import dev.rewind.core.notify.Announcement;
+import dev.rewind.core.notify.RunAnnouncer;
 import dev.rewind.core.probe.HealthWait;
 import dev.rewind.core.probe.Probe;
+import dev.rewind.core.probe.ProbeChecks;
 import dev.rewind.core.probe.Probes;
 import dev.rewind.core.store.ReleaseStatus;
 import dev.rewind.core.store.StateStore;
@@ -22,6 +26,7 @@ import dev.rewind.core.verify.Verifier;
 import dev.rewind.core.verify.VerifyResult;
 import dev.rewind.core.verify.VerifyScope;
 import dev.rewind.core.workflow.Step;
+import dev.rewind.core.workflow.StepContext;
 import dev.rewind.core.workflow.WorkflowListener;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,10 +58,12 @@ final class RollbackSteps {
     private final StateStore store;
     private final String toolPath;
     private final WorkflowListener listener;
+    private final RunAnnouncer announcer;
+    private final String eta;
 
     RollbackSteps(RollbackPlan plan, String runId, EnvironmentConfig env, Path projectDir,
                   Map<String, DriverContext> contexts, Backups backups, Restorer restorer, StateStore store,
-                  String toolPath, WorkflowListener listener) {
+                  String toolPath, WorkflowListener listener, RunAnnouncer announcer, String eta) {
         this.plan = plan;
         this.runId = runId;
         this.env = env;
@@ -69,6 +76,8 @@ final class RollbackSteps {
         this.store = store;
         this.toolPath = toolPath;
         this.listener = listener;
+        this.announcer = announcer;
+        this.eta = eta;
     }
 
     List<Step> steps() {
@@ -104,7 +113,7 @@ final class RollbackSteps {
         steps.add(Step.of("record releases", recordsStatuses()
                 ? "mark " + plan.from().version() + " rolled_back and " + plan.to().version() + " live"
                 : "partial rollback: release states stay as they are", this::record));
-        steps.add(Step.of("announce result", "announce ROLLBACK COMPLETE", this::announceResult));
+        steps.add(new Step("announce result", "announce ROLLBACK COMPLETE", this::announceResult));
         return steps;
     }
 
@@ -150,7 +159,8 @@ final class RollbackSteps {
                     + (problems.size() == 1 ? "" : "s") + "; nothing was stopped or changed:\n  - "
                     + String.join("\n  - ", problems));
         }
-        return Map.of("components", components, "backup", backupId());
+        return Map.of("components", components, "backup", backupId(),
+                "probes", ProbeChecks.checkAll(plan.environment(), env, projectDir).results());
     }
 
     private void checkDatastore(String datastore, BackupManifest manifest, List<String> problems) {
@@ -189,9 +199,19 @@ final class RollbackSteps {
     }
 
     private Object announceStart() {
-        listener.message("ROLLBACK IN PROGRESS\nEnvironment: " + plan.environment() + "\nCurrent version: "
-                + plan.from().version() + "\nRolling back to: " + plan.to().version() + "\nReason: " + plan.reason());
+        Map<String, Object> values = versions();
+        values.put("reason", plan.reason());
+        values.put("eta", eta);
+        announcer.announce(Announcement.Event.ROLLBACK_STARTED, values);
         return null;
+    }
+
+    /** {@code current_version} and {@code target_version}, for the announcements. */
+    Map<String, Object> versions() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("current_version", plan.from().version());
+        values.put("target_version", plan.to().version());
+        return values;
     }
 
     private Object start(String component) throws InterruptedException {
@@ -226,12 +246,12 @@ final class RollbackSteps {
         return Map.of(plan.from().id(), ReleaseStatus.ROLLED_BACK, plan.to().id(), ReleaseStatus.LIVE);
     }
 
-    private Object announceResult() {
-        listener.message("ROLLBACK COMPLETE\nEnvironment: " + plan.environment() + "\nVersion now: "
-                + plan.to().version() + " (was " + plan.from().version() + ")\nFailed state kept as: "
-                + (plan.datastores().isEmpty() ? "(no datastore restored)" : String.join(", ", kept().values()))
-                + "\nNext steps: monitor the service, find the root cause, hold the post-mortem within 48 h,"
-                + " add a regression test");
+    private Object announceResult(StepContext context) {
+        Map<String, Object> values = versions();
+        values.put("downtime", Rollback.downtime(context.journal()));
+        values.put("checks", Json.mapper().convertValue(context.output("verify").path("checks"), List.class));
+        values.put("kept", List.copyOf(kept().values()));
+        announcer.announce(Announcement.Event.ROLLBACK_COMPLETED, values);
         return null;
     }
 

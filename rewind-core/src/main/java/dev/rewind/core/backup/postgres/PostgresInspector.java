@@ -2,6 +2,7 @@ package dev.rewind.core.backup.postgres;
 
 import dev.rewind.core.backup.SchemaVersion;
 import dev.rewind.core.backup.TableCount;
+import dev.rewind.core.config.PostgresUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -67,6 +68,19 @@ public final class PostgresInspector {
             counts.add(new TableCount(table.schema(), table.table(), rows));
         }
         return counts;
+    }
+
+    /**
+     * Exact row counts of {@code database} on the server of {@code live} (e.g. a kept failed database beside it), as
+     * {@link #tableCounts(Connection)}; a FAILED {@link dev.rewind.core.RewindException} if it cannot be reached or read.
+     */
+    public static List<TableCount> tableCounts(PostgresUrl live, String database) {
+        try (Connection connection = PgEndpoint.of(live).withDatabase(database).connect()) {
+            return tableCounts(connection);
+        } catch (SQLException e) {
+            throw Sql.failure("Counting the rows of \"" + database + "\"", e,
+                    "check that the URL's user can read every table of that database");
+        }
     }
 
     /** Sessions on {@code database} other than this connection's (autovacuum workers left out). */
