@@ -46,7 +46,7 @@ public final class RunAnnouncer implements AutoCloseable {
         notifiers.announce(new Announcement(event, environment, runId, clock.instant(), values));
     }
 
-    /** {@code listener}, also announcing each step that is done. */
+    /** {@code listener}, also announcing each step that is done (but the announcing steps themselves). */
     public WorkflowListener stepsTo(WorkflowListener listener) {
         return new WorkflowListener() {
             @Override
@@ -57,7 +57,7 @@ public final class RunAnnouncer implements AutoCloseable {
             @Override
             public void finished(RunStep step) {
                 listener.finished(step);
-                if (step.status() == StepStatus.DONE) {
+                if (step.status() == StepStatus.DONE && !step.name().startsWith("announce")) {
                     Map<String, Object> values = new LinkedHashMap<>();
                     values.put("step", step.name());
                     values.put("duration", Duration.between(step.startedAt(), step.finishedAt()));
