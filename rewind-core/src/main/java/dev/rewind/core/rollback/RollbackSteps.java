@@ -19,7 +19,12 @@ import dev.rewind.core.notify.RunAnnouncer;
 import dev.rewind.core.probe.HealthWait;
 import dev.rewind.core.probe.Probe;
 import dev.rewind.core.probe.ProbeChecks;
+import dev.rewind.core.probe.ProbeResult;
 import dev.rewind.core.probe.Probes;
+import dev.rewind.core.signal.ProbeWindow;
+import dev.rewind.core.signal.SignalInputs;
+import dev.rewind.core.signal.SignalSnapshot;
+import dev.rewind.core.signal.Signals;
 import dev.rewind.core.store.ReleaseStatus;
 import dev.rewind.core.store.StateStore;
 import dev.rewind.core.verify.Verifier;
@@ -31,7 +36,9 @@ import dev.rewind.core.workflow.WorkflowListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,8 +166,16 @@ final class RollbackSteps {
                     + (problems.size() == 1 ? "" : "s") + "; nothing was stopped or changed:\n  - "
                     + String.join("\n  - ", problems));
         }
-        return Map.of("components", components, "backup", backupId(),
-                "probes", ProbeChecks.checkAll(plan.environment(), env, projectDir).results());
+        return Map.of("components", components, "backup", backupId(), "signals", liveSignals());
+    }
+
+    /** The probes' answers and the metrics now, before anything changes, for the report. */
+    private SignalSnapshot liveSignals() {
+        List<ProbeResult> results = ProbeChecks.checkAll(plan.environment(), env, projectDir).results();
+        ProbeWindow window = new ProbeWindow();
+        results.forEach(window::accept);
+        return Signals.forEnvironment(plan.environment(), env, window, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build())
+                .collect(Instant.now(), new SignalInputs(results, null, null, null, null));
     }
 
     private void checkDatastore(String datastore, BackupManifest manifest, List<String> problems) {
