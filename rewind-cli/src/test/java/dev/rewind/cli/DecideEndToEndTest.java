@@ -42,7 +42,7 @@ class DecideEndToEndTest {
     void aHealthyReleaseContinues(PostgresDatabase db) throws Exception {
         try (ServiceProcess app = sampleApp(db)) {
             String config = project(app, "");
-            liveReleaseWithBaseline(Map.of("p99", 0.5, "error_rate", 0.0));
+            liveReleaseWithBaseline(Map.of("p99", 5.0, "error_rate", 0.0)); // generous: a loaded CI machine answers slowly
 
             ProcessResult result = cli.run("decide", "production", "--sample", "7s", "-c", config);
 

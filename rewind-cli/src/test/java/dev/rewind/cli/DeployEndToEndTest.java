@@ -141,11 +141,11 @@ class DeployEndToEndTest {
     @Test
     void aHoldOnlyAnnouncesARollbackButNotARollbackNow(PostgresDatabase db) throws Exception {
         try (RollbackScenario app = new RollbackScenario(dir, db, "dump")
-                .release("v2-slow", "v2", "--latency", "300ms").release("v2-dying", "v2", "--health-fail-after", "3s")) {
+                .release("v2-slow", "v2", "--latency", "600ms").release("v2-dying", "v2", "--health-fail-after", "3s")) {
             deploy(app, "v1", "--watch", "0s");
             cli.run("hold", "production", "--for", "15m", "--reason", "hotfix in progress", "-c", app.config.toString());
 
-            ProcessResult held = deploy(app, "v2-slow", "--watch", "15s");
+            ProcessResult held = deploy(app, "v2-slow", "--watch", "20s");
 
             assertThat(held.exitCode()).as(held.toString()).isZero();
             assertThat(held.stderr()).contains("ROLLBACK held", "p99-over-2x-baseline", "hotfix in progress");
