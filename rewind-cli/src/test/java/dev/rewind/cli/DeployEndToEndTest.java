@@ -121,11 +121,16 @@ class DeployEndToEndTest {
             assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(1);
             assertThat(missing.stdout()).contains("✗ preflight", "releases/v9", "Nothing was changed");
             assertThat(statuses(app)).containsExactly(ReleaseStatus.LIVE);
+            app.release("v9", "v2");
+            String failedRun = step(app, RunKind.DEPLOY, "preflight").runId();
+            ProcessResult resumed = cli.run("deploy", "production", "--resume", failedRun, "-c", app.config.toString());
+            assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+            assertThat(app.runningVersion()).isEqualTo("v2");
 
             ProcessResult result = deploy(app, "v3", "--watch", "3s");
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
-            assertThat(result.stdout()).contains("✓ backup", "✓ watch", "v3 is live in production; v1 superseded");
+            assertThat(result.stdout()).contains("✓ backup", "✓ watch", "v3 is live in production; v9 superseded");
             assertThat(app.runningVersion()).isEqualTo("v3");
             assertThat(app.items()).isEqualTo(1);
             ProcessResult releases = cli.run("releases", "production", "-c", app.config.toString());

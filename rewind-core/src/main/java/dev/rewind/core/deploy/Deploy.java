@@ -180,8 +180,8 @@ public final class Deploy {
         if (request.resume() != null) {
             Run run = store.run(request.resume()).orElseThrow(() -> new RewindException(ErrorCode.USAGE, "--resume "
                     + request.resume() + ": no such run\n    fix: see the runs with `rewind runs " + environment + "`"));
-            if (!run.environment().equals(environment) || run.kind() != RunKind.DEPLOY || run.status() != RunStatus.RUNNING
-                    && !(run.status() == RunStatus.FAILED && run.error() != null && run.error().startsWith("failed"))) {
+            boolean resumable = run.status() == RunStatus.RUNNING || run.status() == RunStatus.FAILED && changedNothing(run);
+            if (!run.environment().equals(environment) || run.kind() != RunKind.DEPLOY || !resumable) {
                 throw new RewindException(ErrorCode.USAGE, "--resume " + run.id() + " is a " + run.status() + " "
                         + run.kind() + " run of " + run.environment() + "; only an interrupted deploy of " + environment
                         + ", or one that failed before it changed anything, can be resumed"
@@ -190,6 +190,12 @@ public final class Deploy {
             return Optional.of(run);
         }
         return interrupted();
+    }
+
+    /** Whether the run failed before its first change (in preflight or backup), so that it may simply go on. */
+    private boolean changedNothing(Run run) {
+        return store.steps(run.id()).stream()
+                .noneMatch(s -> s.name().equals(DeploySteps.FIRST_CHANGE) && s.startedAt() != null);
     }
 
     /** The environment's deploy that was interrupted (still RUNNING, its process gone), if any. */
