@@ -1,5 +1,7 @@
 package dev.rewind.bench;
 
+import static dev.rewind.bench.Markdown.escape;
+
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,10 +157,6 @@ final class Report {
 
     private Duration t(Step step) {
         return results.time(step);
-    }
-
-    private static String escape(String text) {
-        return text.replace("|", "\\|");
     }
 
     private void line(String text) {

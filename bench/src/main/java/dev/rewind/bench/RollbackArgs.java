@@ -4,31 +4,35 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What {@code bench/rollback.sh} measures.
+ * What {@code bench/rollback.sh} and {@code bench/deploy.sh} measure, on a {@link RollbackProject} each.
  *
  * @param dbBytes    target size of the shop database ({@code pg_database_size})
  * @param files      how many files the uploads directory holds
  * @param fileBytes  their total size
  * @param strategies the backup strategies to measure, each on a scenario of its own: {@code dump}, {@code clone}
- * @param repeat     how many times each way's rollback is measured per strategy (the report shows the median)
+ * @param repeat     how many times each way is measured per strategy (the report shows the median)
  * @param workRoot   where the temporary directory is made
- * @param cliJar     the rewind.jar run as {@code rewind rollback}
+ * @param cliJar     the rewind.jar run as {@code rewind}
  * @param appJar     the sample app's jar
  */
 record RollbackArgs(long dbBytes, int files, long fileBytes, List<String> strategies, int repeat, Path workRoot,
                     Path cliJar, Path appJar) {
 
-    static final String USAGE = """
-            usage: bench/rollback.sh [--size 1g] [--files 10000] [--file-bytes 200m] [--strategy dump|clone|both]
-                                     [--repeat 3] [--work DIR]
-              --size        size of the generated shop database (pg_database_size), default 1g
-              --files       number of files in the uploads directory, default 10000
-              --file-bytes  their total size, default 20k per file (200m for 10000 files)
-              --strategy    the backup strategy of the datastore db, default both (one scenario each)
-              --repeat      how many times each way rolls back per strategy; the tables show the median, default 3
-              --work        parent of the temporary working directory, default the system temp directory
-            """;
     private static final long BYTES_PER_FILE = 20 * 1024;
+
+    /** The usage of {@code script} ({@code rollback.sh}, {@code deploy.sh}), which take the same options. */
+    static String usage(String script) {
+        return """
+                usage: bench/%1$s [--size 1g] [--files 10000] [--file-bytes 200m] [--strategy dump|clone|both]
+                             %2$s [--repeat 3] [--work DIR]
+                  --size        size of the generated shop database (pg_database_size), default 1g
+                  --files       number of files in the uploads directory, default 10000
+                  --file-bytes  their total size, default 20k per file (200m for 10000 files)
+                  --strategy    the backup strategy of the datastore db, default both (one scenario each)
+                  --repeat      how many times each way is measured per strategy; the tables show the median, default 3
+                  --work        parent of the temporary working directory, default the system temp directory
+                """.formatted(script, " ".repeat(script.length()));
+    }
 
     /** {@code cliJar} and {@code appJar} come from the launcher (system properties), the rest from the command line. */
     static RollbackArgs parse(Path cliJar, Path appJar, String... args) {

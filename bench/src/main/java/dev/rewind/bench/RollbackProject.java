@@ -3,6 +3,8 @@ package dev.rewind.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rewind.core.Json;
 import dev.rewind.core.Rewind;
+import dev.rewind.core.backup.BackupResult;
+import dev.rewind.core.backup.Progress;
 import dev.rewind.core.driver.ComponentDriver;
 import dev.rewind.core.driver.DriverContext;
 import dev.rewind.core.driver.Drivers;
@@ -114,6 +116,16 @@ final class RollbackProject {
         }
     }
 
+    /**
+     * {@code rewind backup production} through the API: a set of both datastores, protecting the live release; timed,
+     * the call alone (not opening the project).
+     */
+    Timed<BackupResult> backup() {
+        try (Rewind rewind = rewind()) {
+            return Timed.of(() -> rewind.backup(ENV, "bench", Progress.NONE));
+        }
+    }
+
     /** What a deploy will do: stop, activate, start, wait for health, record the release live. */
     void deploy(String version, String backupId) {
         ComponentDriver driver = driver();
@@ -121,11 +133,16 @@ final class RollbackProject {
         driver.activate(version, null);
         driver.start();
         awaitHealthy(version);
+        recordLive(version, backupId);
+        Log.info("deployed " + version);
+    }
+
+    /** Records {@code version} as the live release (with its backup set, or null), as a deploy does at its end. */
+    void recordLive(String version, String backupId) {
         try (Rewind rewind = rewind()) {
             rewind.store().insertRelease(new Release(Ids.release(), ENV, version, Map.of(COMPONENT, version), "bench",
                     Instant.now().truncatedTo(ChronoUnit.MILLIS), null, ReleaseStatus.LIVE, backupId, null));
         }
-        Log.info("deployed " + version);
     }
 
     /** Polls /health every 100 ms (as Rewind's own wait does) until it answers 200 with status ok and {@code version}. */

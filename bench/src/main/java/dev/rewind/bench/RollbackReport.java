@@ -1,11 +1,9 @@
 package dev.rewind.bench;
 
+import static dev.rewind.bench.Markdown.escape;
+
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -73,31 +71,17 @@ final class RollbackReport {
 
     /** Each step's median over the repetitions, in the order of the steps. */
     private void parts(String way, List<Measured> runs) {
-        Map<String, List<Duration>> parts = new LinkedHashMap<>();
-        runs.forEach(m -> m.parts().forEach(p -> parts.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(p.time())));
-        parts.forEach((name, times) -> {
-            List<Duration> sorted = times.stream().sorted().toList();
-            line("| " + way + " | " + escape(name) + " | " + Timed.format(sorted.get((sorted.size() - 1) / 2)) + " | "
-                    + Timed.format(sorted.getFirst()) + " – " + Timed.format(sorted.getLast()) + " |");
-        });
+        Measured.partsByName(runs).forEach((name, times) -> line("| " + way + " | " + escape(name) + " | "
+                + Timed.format(Medians.of(times)) + " | " + Medians.minMax(times) + " |"));
     }
 
     /** {@code 25.7 s (25.1 – 27.2 s)}, or the one value of a single run. */
     private static String range(List<Measured> runs, Function<Measured, Duration> time) {
-        List<Duration> sorted = runs.stream().map(time).sorted(Comparator.naturalOrder()).toList();
-        String median = Timed.format(median(runs, time));
-        return sorted.size() == 1 ? median
-                : median + " (" + Timed.format(sorted.getFirst()) + " – " + Timed.format(sorted.getLast()) + ")";
+        return Medians.range(runs.stream().map(time).toList());
     }
 
-    /** The median (the lower middle one of an even count). */
     private static Duration median(List<Measured> runs, Function<Measured, Duration> time) {
-        List<Duration> sorted = runs.stream().map(time).sorted(Comparator.naturalOrder()).toList();
-        return sorted.get((sorted.size() - 1) / 2);
-    }
-
-    private static String escape(String text) {
-        return text.replace("|", "\\|");
+        return Medians.of(runs.stream().map(time).toList());
     }
 
     private void line(String text) {

@@ -2,16 +2,12 @@ package dev.rewind.bench;
 
 import static dev.rewind.bench.Shell.quote;
 
-import dev.rewind.core.Rewind;
 import dev.rewind.core.backup.BackupResult;
-import dev.rewind.core.backup.Backups;
-import dev.rewind.core.backup.Progress;
 import dev.rewind.core.driver.ComponentDriver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,24 +35,10 @@ final class RollbackRun {
     }
 
     Outcome run(Workspace workspace) {
-        String load = Machine.loadAverage();
-        Log.info("strategy " + strategy + ": working in " + workspace.root() + "; starting PostgreSQL 15");
-        BenchServer server = workspace.startServer();
-        Shell shell = new Shell(workspace.dir("scratch"), Map.of("PGHOST", "localhost",
-                "PGPORT", Integer.toString(server.port()), "PGUSER", BenchServer.USER));
-        Path dir = workspace.dir("project");
-        server.admin("CREATE DATABASE " + Bench.DATABASE);
-        new ShopGenerator(server, Bench.DATABASE).generate(args.dbBytes());
-        FileTreeGenerator.generate(dir.resolve(RewindWay.UPLOADS), args.files(), args.fileBytes());
-        sizes.put("database (pg_database_size)", ByteSize.format(server.databaseSize(Bench.DATABASE)));
-        sizes.put("uploads", String.format(Locale.ROOT, "%,d files, %s", args.files(),
-                ByteSize.format(Sizes.tree(dir.resolve(RewindWay.UPLOADS)))));
-        Machine machine = Machine.describe(shell, server, workspace.root(),
-                Backups.Options.defaults(System.getenv("PATH")).jobs(), load);
-
-        RollbackProject project = new RollbackProject(dir, server, strategy, args.appJar());
-        workspace.beforeCleanup(project::stopQuietly);
-        RunbookWay runbook = new RunbookWay(shell, Bench.DATABASE, workspace.dir("runbook"), dir);
+        ShopSetup setup = ShopSetup.create(workspace, args, strategy);
+        RollbackProject project = setup.project();
+        sizes.putAll(setup.sizes());
+        RunbookWay runbook = new RunbookWay(setup.shell(), Bench.DATABASE, workspace.dir("runbook"), project.dir());
         String backupId = deployV1AndBackUp(project, runbook);
         List<Measured> rewinds = new ArrayList<>();
         List<Measured> runbooks = new ArrayList<>();
@@ -65,21 +47,21 @@ final class RollbackRun {
             if (i == 1) {
                 RewindRollback.warmUp(project, args.cliJar(), workspace.dir("cli"));
             }
-            settle(server, shell);
+            setup.settle();
             Log.info("measuring `rewind rollback " + RollbackProject.ENV + "` (" + strategy + "), " + i + " of "
                     + args.repeat());
             RewindRollback.Result rewind = RewindRollback.run(project, args.cliJar(), workspace.dir("cli"));
             project.require("v1", V1_ITEMS, "`rewind rollback`");
-            rewinds.add(logged("rewind", rewind.measured()));
+            rewinds.add(rewind.measured().logged("rewind"));
 
-            resetToV2(project, server, shell, rewind.kept());
-            settle(server, shell);
+            resetToV2(project, setup.server(), setup.shell(), rewind.kept());
+            setup.settle();
             Log.info("measuring the runbook's rollback, " + i + " of " + args.repeat());
-            runbooks.add(logged("runbook", RunbookRollback.run(project, runbook)));
+            runbooks.add(RunbookRollback.run(project, runbook).logged("runbook"));
             project.require("v1", V1_ITEMS, "the runbook's rollback");
         }
         project.stopQuietly();
-        return new Outcome(strategy, runbooks, rewinds, sizes, machine);
+        return new Outcome(strategy, runbooks, rewinds, sizes, setup.machine());
     }
 
     /**
@@ -105,10 +87,7 @@ final class RollbackRun {
         if (RewindWay.CLONE.equals(strategy)) {
             project.driver().stop();
         }
-        BackupResult set;
-        try (Rewind rewind = project.rewind()) {
-            set = rewind.backup(RollbackProject.ENV, "bench", Progress.NONE);
-        }
+        BackupResult set = project.backup().value();
         Log.info("rewind backup " + set.id() + " (" + strategy + "): " + Timed.format(set.duration()));
         sizes.put("Rewind's backup set (" + strategy + ")", ByteSize.format(set.sizeBytes()) + ", taken in "
                 + Timed.format(set.duration()) + " (not part of the rollback)");
@@ -134,18 +113,5 @@ final class RollbackRun {
         driver.activate("v2", "v1");
         driver.start();
         project.require("v2", V1_ITEMS + V2_ITEMS, "the reset to v2's state");
-    }
-
-    /** No step pays for the one before: a checkpoint writes PostgreSQL's dirty pages, {@code sync} the file system's. */
-    private static void settle(BenchServer server, Shell shell) {
-        server.checkpoint();
-        shell.run("sync");
-    }
-
-    private static Measured logged(String way, Measured measured) {
-        Log.info(way + ": whole " + Timed.format(measured.whole()) + ", downtime " + Timed.format(measured.downtime())
-                + ", from outside " + measured.seen().describe());
-        measured.parts().forEach(p -> Log.info("  " + p.name() + ": " + Timed.format(p.time())));
-        return measured;
     }
 }

@@ -4,7 +4,6 @@ import dev.rewind.core.driver.ComponentDriver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The runbook's rollback (seed 004, "Rollback Procedure" and "Database Restore Instructions"), step by step: stop the
@@ -22,23 +21,18 @@ final class RunbookRollback {
         List<Measured.Part> parts = new ArrayList<>();
         long start = System.nanoTime();
         try (HealthPoller poller = HealthPoller.start(project.health())) {
-            step(parts, "stop the app", () -> driver.stop());
+            parts.add(Measured.Part.of("stop the app", () -> driver.stop()));
             parts.add(new Measured.Part("terminate connections, DROP DATABASE, CREATE DATABASE",
                     runbook.recreateDatabase()));
             parts.add(new Measured.Part("gunzip -c shop.sql.gz | psql", runbook.loadDatabase(0)));
             parts.add(new Measured.Part("rm -rf uploads && tar xzf uploads.tgz", runbook.restoreFiles(0)));
-            step(parts, "switch the release link to v1", () -> driver.activate("v1", "v2"));
-            step(parts, "start v1, poll /health every 100 ms until 200", () -> {
+            parts.add(Measured.Part.of("switch the release link to v1", () -> driver.activate("v1", "v2")));
+            parts.add(Measured.Part.of("start v1, poll /health every 100 ms until 200", () -> {
                 driver.start();
                 project.awaitHealthy("v1");
-                return null;
-            });
+            }));
             Duration whole = Duration.ofNanos(System.nanoTime() - start);
             return new Measured(whole, whole, poller.stop(), parts, null, null);
         }
-    }
-
-    private static void step(List<Measured.Part> parts, String name, Supplier<?> work) {
-        parts.add(new Measured.Part(name, Timed.of(work).duration()));
     }
 }

@@ -1,0 +1,175 @@
+package dev.rewind.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rewind.core.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The CLI as an operator runs it: {@code rewind.jar} as a child process with the java command line {@code ./rewind}
+ * runs (the class-data sharing archive beside the jar), in the project's directory, timed from process start to exit.
+ */
+final class RewindCli {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+    /**
+     * One run of the CLI.
+     *
+     * @param command what ran after {@code rewind}, e.g. {@code deploy production v2 --watch 0s --json}
+     * @param started when the process was started, by the wall clock the run's journal uses
+     * @param whole   process start → exit
+     */
+    record Run(String command, int exit, String stdout, Path stderr, Instant started, Duration whole) {
+
+        /** The JSON object the run printed; fails with its output otherwise. */
+        JsonNode json() {
+            JsonNode json;
+            try {
+                json = Json.mapper().readTree(stdout);
+            } catch (IOException e) {
+                json = null;
+            }
+            if (json == null || !json.isObject()) {
+                throw failed("printed no JSON");
+            }
+            return json;
+        }
+
+        IllegalStateException failed(String what) {
+            return new IllegalStateException("`rewind " + command + "` " + what + " (exit " + exit + ")\nstdout: "
+                    + stdout + "\nstderr: " + read(stderr));
+        }
+    }
+
+    private RewindCli() {}
+
+    /**
+     * Runs {@code rewind ARGS -c rewind.yaml} in the project's directory; its output goes to {@code NAME.json} and
+     * {@code NAME.err} in {@code scratch}.
+     */
+    static Run run(RollbackProject project, Path cliJar, Path scratch, String name, String... args) {
+        List<String> command = command(cliJar, args);
+        command.addAll(List.of("-c", project.config().toString()));
+        Path out = scratch.resolve(name + ".json");
+        Path err = scratch.resolve(name + ".err");
+        Instant started = Instant.now();
+        long start = System.nanoTime();
+        int exit = execute(new ProcessBuilder(command).directory(project.dir().toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()));
+        Duration whole = Duration.ofNanos(System.nanoTime() - start);
+        return new Run(String.join(" ", args), exit, read(out), err, started, whole);
+    }
+
+    /**
+     * Runs a command once, untimed (a {@code --dry-run}), so that the class-data sharing archive {@code ./rewind}
+     * keeps beside the jar exists before the first measurement, as it does for an operator after the first command.
+     */
+    static void warmUp(RollbackProject project, Path cliJar, Path scratch, String... args) {
+        Run run = run(project, cliJar, scratch, "warm-up", args);
+        if (run.exit() != 0) {
+            throw run.failed("failed");
+        }
+    }
+
+    /** The java command line {@code ./rewind} runs, with {@code args} after the jar. */
+    static List<String> command(Path cliJar, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        String jar = cliJar.toString();
+        command.addAll(List.of("-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + jar.substring(0, jar.length() - ".jar".length()) + ".jsa", "-Xshare:auto",
+                "-jar", jar));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * The run's time, split by its journal: the process's start-up (JVM, config, state store, plan, lock: until the
+     * first step starts), each step, the time between the steps (the journal's writes), and its end (the run
+     * recorded, JSON printed, JVM exit: after the last step finished). The parts add up to the whole.
+     */
+    static List<Measured.Part> journal(JsonNode json, Run run) {
+        List<Measured.Part> parts = new ArrayList<>();
+        parts.add(new Measured.Part("process start → first step (JVM, config, state store, plan, lock)",
+                Duration.between(run.started(), started(json.path("steps").get(0)))));
+        Duration between = Duration.ZERO;
+        Instant previous = null;
+        for (JsonNode step : json.path("steps")) {
+            parts.add(new Measured.Part(step.path("name").asText(), Duration.between(started(step), finished(step))));
+            if (previous != null) {
+                between = between.plus(Duration.between(previous, started(step)));
+            }
+            previous = finished(step);
+        }
+        parts.add(new Measured.Part("between the steps (the journal's writes)", between));
+        parts.add(new Measured.Part("last step → process exit (run recorded, JSON printed, JVM exit)",
+                run.whole().minus(Duration.between(run.started(), previous))));
+        return parts;
+    }
+
+    /** The downtime by the journal: the first {@code stop} step started → the last {@code start} step finished. */
+    static Duration downtime(JsonNode json, Run run) {
+        Instant firstStop = null;
+        Instant lastStart = null;
+        for (JsonNode step : json.path("steps")) {
+            String name = step.path("name").asText();
+            if (name.startsWith("stop ") && (firstStop == null || started(step).isBefore(firstStop))) {
+                firstStop = started(step);
+            }
+            if (name.startsWith("start ") && (lastStart == null || finished(step).isAfter(lastStart))) {
+                lastStart = finished(step);
+            }
+        }
+        if (firstStop == null || lastStart == null) {
+            throw run.failed("left a journal without a stop or a start step");
+        }
+        return Duration.between(firstStop, lastStart);
+    }
+
+    private static Instant started(JsonNode step) {
+        return Instant.parse(step.path("started_at").asText());
+    }
+
+    private static Instant finished(JsonNode step) {
+        return Instant.parse(step.path("finished_at").asText());
+    }
+
+    private static int execute(ProcessBuilder builder) {
+        try {
+            Process process = builder.start();
+            try {
+                if (!process.waitFor(TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("`" + String.join(" ", builder.command()) + "` did not end within "
+                            + TIMEOUT.toMinutes() + " min");
+                }
+                return process.exitValue();
+            } finally {
+                process.destroyForcibly();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + builder.command(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while `" + String.join(" ", builder.command()) + "` ran", e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}
