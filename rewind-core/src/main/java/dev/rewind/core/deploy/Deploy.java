@@ -164,15 +164,16 @@ public final class Deploy {
         boolean backupFirst = env.datastores().values().stream().noneMatch(d -> d instanceof DatastoreConfig.Postgres pg
                 && pg.strategy() == DatastoreConfig.Strategy.CLONE);
         Duration watch = request.watch() == null ? env.watch() : request.watch();
+        boolean measureBaseline = previous != null && !watch.isZero() && store.baseline(previous.id()).isEmpty();
         return new DeployPlan(environment, request.version(), Ids.release(), previous,
-                DependencyOrder.of(env.components()), watch, backupFirst, request.note());
+                DependencyOrder.of(env.components()), watch, backupFirst, measureBaseline, request.note());
     }
 
     private DeployPlan saved(Run run) {
         DeployPlan.Saved saved = Json.read(run.planJson(), DeployPlan.Saved.class);
         return new DeployPlan(environment, saved.version(), saved.releaseId(),
                 saved.previous() == null ? null : store.release(saved.previous()).orElse(null), saved.components(),
-                Duration.ofMillis(saved.watchMillis()), saved.backupFirst(), saved.note());
+                Duration.ofMillis(saved.watchMillis()), saved.backupFirst(), saved.measureBaseline(), saved.note());
     }
 
     /** The deploy a request resumes: the one named, or the environment's interrupted one whose process is gone. */

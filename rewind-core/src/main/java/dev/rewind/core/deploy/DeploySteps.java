@@ -94,9 +94,9 @@ final class DeploySteps {
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of("preflight", "check " + plan.version() + " of every component, free disk, tools", this::preflight));
         if (plan.backupFirst()) {
-            steps.add(Step.of("backup", "measure the baseline and take a backup set while " + previousVersion()
-                    + " serves", () -> backup(true)));
-        } else {
+            steps.add(Step.of("backup", (plan.measureBaseline() ? "measure the baseline and " : "") + "take a backup"
+                    + " set while " + previousVersion() + " serves", () -> backup(true)));
+        } else if (plan.measureBaseline()) {
             steps.add(Step.of("baseline", "measure " + previousVersion() + " for " + BASELINE_SAMPLE.toSeconds() + " s",
                     this::baselineOnly));
         }
@@ -198,7 +198,8 @@ final class DeploySteps {
 
     private Object backup(boolean online) throws Exception {
         // A thread of its own: on the common pool the watcher would starve the HTTP client's completions.
-        FutureTask<Map<String, Double>> baseline = new FutureTask<>(online ? this::baseline : Map::of);
+        FutureTask<Map<String, Double>> baseline = new FutureTask<>(online && plan.measureBaseline() ? this::baseline
+                : Map::of);
         Thread.ofVirtual().name("rewind-baseline").start(baseline);
         Backups.Options options = Backups.Options.defaults(processEnv.get("PATH"));
         Backups.Taken taken = backups.take(plan.environment(), env, plan.previous() == null ? null : plan.previous().id(),
@@ -218,7 +219,10 @@ final class DeploySteps {
         return Map.of("baseline", baseline());
     }
 
-    /** Measures the live release and saves its baseline, against which the new release's rules compare. */
+    /**
+     * Measures the live release and saves its baseline, against which the new release's rules compare: only for a
+     * release that has none from a watch of its own (a release's baseline is saved when its watch ends healthy).
+     */
     private Map<String, Double> baseline() {
         if (plan.previous() == null) {
             return Map.of();
@@ -296,8 +300,12 @@ final class DeploySteps {
             throw new RewindException(ErrorCode.ROLLBACK_NEEDED, "the policy decided " + decision.verdict() + ": rule "
                     + decision.rule() + " fired: " + decision.reason());
         }
+        Map<String, Double> baseline = Baseline.capture(outcome.snapshot());
+        if (!baseline.isEmpty()) {
+            store.saveBaseline(plan.releaseId(), baseline);
+        }
         return Map.of("decision", decision.verdict(), "rule", String.valueOf(decision.rule()), "reason",
-                String.valueOf(decision.reason()), "decisions", outcome.steps());
+                String.valueOf(decision.reason()), "decisions", outcome.steps(), "baseline", baseline);
     }
 
     /** A ROLLBACK turned into MONITOR by a hold is announced once per hold, not acted on. */
