@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class DetachedStart {
 
     /** How long a new process is watched for an immediate exit (a typo in the command, a missing program). */
-    private static final long SETTLE_MILLIS = 200;
+    private static final long SETTLE_MILLIS = 100;
     /** Commands {@code exec} cannot prefix: lists, pipes, subshells, leading assignments. */
     private static final Pattern COMPOUND = Pattern.compile("[;&|()`\\n]|^\\s*(exec\\s|[A-Za-z_][A-Za-z0-9_]*=)");
     private static final int LOG_TAIL_BYTES = 4 * 1024;

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 public final class HealthWait {
 
-    static final Duration POLL = Duration.ofMillis(100);
+    static final Duration POLL = Duration.ofMillis(50);
 
     private HealthWait() {}
 
