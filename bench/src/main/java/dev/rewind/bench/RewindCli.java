@@ -89,6 +89,7 @@ final class RewindCli {
         String jar = cliJar.toString();
         command.addAll(List.of("-XX:+AutoCreateSharedArchive",
                 "-XX:SharedArchiveFile=" + jar.substring(0, jar.length() - ".jar".length()) + ".jsa", "-Xshare:auto",
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-jar", jar));
         command.addAll(List.of(args));
         return command;
