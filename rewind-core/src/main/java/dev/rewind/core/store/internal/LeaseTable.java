@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The {@code leases} table. Taking and renewing are single conditional statements, so two processes racing for
@@ -29,36 +30,32 @@ final class LeaseTable {
 
     /** Inserts the lease unless the environment already has one; true if it did. */
     static boolean insertIfFree(Handle handle, Lease lease) {
-        return handle.createUpdate("INSERT INTO leases (environment, run_id, holder, host, pid, acquired_at,"
+        return bind(handle.createUpdate("INSERT INTO leases (environment, run_id, holder, host, pid, acquired_at,"
                         + " heartbeat_at, expires_at) VALUES (:environment, :runId, :holder, :host, :pid, :acquiredAt,"
-                        + " :heartbeatAt, :expiresAt) ON CONFLICT (environment) DO NOTHING")
-                .bind("environment", lease.environment())
-                .bind("runId", lease.runId())
-                .bind("holder", lease.holder())
-                .bind("host", lease.host())
-                .bind("pid", lease.pid())
-                .bind("acquiredAt", Columns.time(lease.acquiredAt()))
-                .bind("heartbeatAt", Columns.time(lease.heartbeatAt()))
-                .bind("expiresAt", Columns.time(lease.expiresAt()))
+                        + " :heartbeatAt, :expiresAt) ON CONFLICT (environment) DO NOTHING"), lease)
                 .execute() == 1;
     }
 
     /** Replaces {@code old} by {@code lease} only if {@code old} is still the row (compare and set). */
     static boolean replace(Handle handle, Lease old, Lease lease) {
-        return handle.createUpdate("UPDATE leases SET run_id = :runId, holder = :holder, host = :host, pid = :pid,"
+        return bind(handle.createUpdate("UPDATE leases SET run_id = :runId, holder = :holder, host = :host, pid = :pid,"
                         + " acquired_at = :acquiredAt, heartbeat_at = :heartbeatAt, expires_at = :expiresAt"
-                        + " WHERE environment = :environment AND run_id = :oldRunId AND heartbeat_at = :oldHeartbeat")
-                .bind("environment", lease.environment())
+                        + " WHERE environment = :environment AND run_id = :oldRunId AND heartbeat_at = :oldHeartbeat"), lease)
+                .bind("oldRunId", old.runId())
+                .bind("oldHeartbeat", Columns.time(old.heartbeatAt()))
+                .execute() == 1;
+    }
+
+    /** Binds every column of {@code lease} by its name. */
+    private static Update bind(Update update, Lease lease) {
+        return update.bind("environment", lease.environment())
                 .bind("runId", lease.runId())
                 .bind("holder", lease.holder())
                 .bind("host", lease.host())
                 .bind("pid", lease.pid())
                 .bind("acquiredAt", Columns.time(lease.acquiredAt()))
                 .bind("heartbeatAt", Columns.time(lease.heartbeatAt()))
-                .bind("expiresAt", Columns.time(lease.expiresAt()))
-                .bind("oldRunId", old.runId())
-                .bind("oldHeartbeat", Columns.time(old.heartbeatAt()))
-                .execute() == 1;
+                .bind("expiresAt", Columns.time(lease.expiresAt()));
     }
 
     static boolean renew(Handle handle, String environment, String runId, Instant heartbeatAt, Instant expiresAt) {
