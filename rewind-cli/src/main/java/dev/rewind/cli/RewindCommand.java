@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             VerifyCommand.class,
             RunsCommand.class,
             ReportCommand.class,
-            RunCommand.class
+            RunCommand.class,
+            DemoCommand.class
         })
 public final class RewindCommand implements Runnable {
 

@@ -236,8 +236,15 @@ final class RollbackScenario implements AutoCloseable {
         return names;
     }
 
-    /** The command line of the rewind CLI in a JVM of its own, for tests that kill it. */
+    /** The command line of the rewind CLI in a JVM of its own on this project, for tests that kill it. */
     List<String> rewindCommand(String... args) {
+        List<String> command = cliCommand(args);
+        command.addAll(List.of("-c", config.toString()));
+        return command;
+    }
+
+    /** The command line of the rewind CLI in a JVM of its own, on the test class path. */
+    static List<String> cliCommand(String... args) {
         List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "--enable-native-access=ALL-UNNAMED"));
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow");
@@ -245,7 +252,6 @@ final class RollbackScenario implements AutoCloseable {
         command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
         command.addAll(List.of(args));
-        command.addAll(List.of("-c", config.toString()));
         return command;
     }
 

@@ -243,7 +243,7 @@ final class DeploySteps {
 
     private Map<String, Object> versions() {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("current_version", plan.previous() == null ? "(nothing live)" : plan.previous().version());
+        values.put("current_version", plan.previous() == null ? "nothing live" : plan.previous().version());
         values.put("target_version", plan.version());
         return values;
     }
@@ -297,8 +297,8 @@ final class DeploySteps {
                 decision.at().truncatedTo(ChronoUnit.MILLIS), decision.verdict().name(), Json.write(decision.rules()),
                 decision.hold() == null ? null : decision.hold().id()));
         if (decision.verdict().isRollback()) {
-            throw new RewindException(ErrorCode.ROLLBACK_NEEDED, "the policy decided " + decision.verdict() + ": rule "
-                    + decision.rule() + " fired: " + decision.reason());
+            throw new RewindException(ErrorCode.ROLLBACK_NEEDED, "the policy decided " + decision.verdict() + ": "
+                    + decision.reason());
         }
         Map<String, Double> baseline = Baseline.capture(outcome.snapshot());
         if (!baseline.isEmpty()) {

@@ -33,6 +33,20 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aRuleThatCallsAMacroShowsTheValueItLooksInto() {
+        String when = "health.exists(c, health[c].components.database.status == \"unhealthy\")";
+        PolicyEngine engine = new PolicyEngine(List.of(rule("database-unhealthy", when, null, 1, Action.ROLLBACK_NOW)));
+        Map<String, Object> variables = variables(Map.of(), probes(0));
+        variables.put("health", Map.of("backend", Map.of("components", Map.of("database", Map.of("status", "unhealthy")))));
+
+        PolicyDecision decision = engine.decide(new PolicyInput(T0, variables, 20, List.of()), List.of());
+
+        assertThat(decision.verdict()).isEqualTo(Verdict.ROLLBACK_NOW);
+        assertThat(decision.rules().get(0).values())
+                .containsExactly(Map.entry("health", "{backend={components={database={status=unhealthy}}}}"));
+    }
+
+    @Test
     void missingDataIsNeverAPass() {
         PolicyEngine engine = new PolicyEngine(List.of(rule("errors", "metrics.error_rate > 0.05", null, 1, Action.ROLLBACK)));
         Map<String, Object> noMetrics = variables(Map.of(), probes(0));

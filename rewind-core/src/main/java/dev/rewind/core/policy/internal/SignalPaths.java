@@ -15,17 +15,24 @@ import java.util.regex.Pattern;
 public final class SignalPaths {
 
     private static final Pattern PATH = Pattern.compile(
-            "\\b(probes|metrics|baseline|health|reports|process)((?:\\.[A-Za-z_][A-Za-z0-9_]*)+)");
+            "\\b(probes|metrics|baseline|health|reports|process)((?:\\.[A-Za-z_][A-Za-z0-9_]*)*)(\\()?");
 
     private SignalPaths() {}
 
-    /** Dotted paths in the source, in order of first mention, without duplicates. */
+    /**
+     * Dotted paths in the source, in order of first mention, without duplicates. A call ends a path before its name:
+     * {@code health.exists(c, …)} mentions {@code health}, and {@code metrics.error_rate.round()} {@code metrics.error_rate}.
+     */
     public static List<String> in(String source) {
         List<String> paths = new ArrayList<>();
         Matcher m = PATH.matcher(source);
         while (m.find()) {
-            if (!paths.contains(m.group())) {
-                paths.add(m.group());
+            String path = m.group(1) + m.group(2);
+            if (m.group(3) != null && path.contains(".")) {
+                path = path.substring(0, path.lastIndexOf('.'));
+            }
+            if (!paths.contains(path)) {
+                paths.add(path);
             }
         }
         return paths;

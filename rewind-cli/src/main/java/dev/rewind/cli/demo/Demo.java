@@ -1,0 +1,144 @@
+package dev.rewind.cli.demo;
+
+import dev.rewind.core.ErrorCode;
+import dev.rewind.core.Rewind;
+import dev.rewind.core.RewindException;
+import dev.rewind.core.deploy.DeployRequest;
+import dev.rewind.core.deploy.DeployResult;
+import dev.rewind.core.driver.DriverContext;
+import dev.rewind.core.driver.Drivers;
+import dev.rewind.core.rollback.RollbackResult;
+import dev.rewind.core.workflow.WorkflowListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@code rewind demo}: the whole story on an embedded PostgreSQL. Deploys v1 of the sample shop, writes orders,
+ * deploys a v2 whose health check starts failing, lets the policy detect it and roll back automatically, and writes
+ * the report. Unless kept, it stops everything it started; the project stays for {@code rewind status/runs/report}.
+ */
+public final class Demo {
+
+    static final int V1_ORDERS = 5;
+    static final int V2_ORDERS = 2;
+    private static final Duration WATCH = Duration.ofMinutes(1);
+
+    private final Path dir;
+    private final Map<String, String> processEnv;
+    private final Consumer<String> say;
+    private final WorkflowListener steps;
+
+    /**
+     * @param say   prints a line of the story
+     * @param steps prints the runs' steps as they happen
+     */
+    public Demo(Path dir, Map<String, String> processEnv, Consumer<String> say, WorkflowListener steps) {
+        this.dir = dir.toAbsolutePath().normalize();
+        this.processEnv = processEnv;
+        this.say = say;
+        this.steps = steps;
+    }
+
+    public DemoResult run(boolean keep) {
+        Timeline timeline = new Timeline();
+        Strategy strategy = Strategy.pick(processEnv.getOrDefault("PATH", ""));
+        DemoProject project = new DemoProject(dir, freePort());
+        project.requireNew();
+        say.accept("Rewind demo in " + dir + "\n  backups by `" + strategy.name() + "`: " + strategy.reason());
+        DemoPostgres postgres = DemoPostgres.start(project.postgresData(), dir.resolve(".rewind/demo/postgres.log"));
+        try {
+            timeline.mark("embedded PostgreSQL 15 up on port " + postgres.port());
+            postgres.createDatabase("shop");
+            project.write(postgres.port(), strategy.name());
+            Shop shop = new Shop(project.appUrl(), postgres.port());
+            try (Rewind rewind = Rewind.open(project.config(), processEnv)) {
+                return story(rewind, project, shop, postgres.port(), strategy, timeline, keep);
+            }
+        } finally {
+            if (!keep) {
+                if (Files.exists(project.config())) {
+                    stopBackend(dir, processEnv);
+                }
+                postgres.close();
+            }
+        }
+    }
+
+    private DemoResult story(Rewind rewind, DemoProject project, Shop shop, int pgPort, Strategy strategy,
+                             Timeline timeline, boolean keep) {
+        say.accept("\n▸ deploy v1 (healthy)");
+        DeployResult v1 = deploy(rewind, "v1", Duration.ZERO, steps);
+        if (!"live".equals(v1.status())) {
+            throw new RewindException(ErrorCode.FAILED, "the demo's v1 did not go live: " + v1.trigger());
+        }
+        timeline.mark("v1 live, serving on " + project.appUrl());
+        shop.order("v1-order", V1_ORDERS);
+        timeline.mark(V1_ORDERS + " orders written through v1");
+
+        say.accept("\n▸ deploy v2 (its /health starts failing " + DemoProject.V2_FAILS_AFTER + " after it starts),"
+                + " watching it for up to " + WATCH.toSeconds() + "s");
+        OrdersAfterVerify ordersUnderV2 = new OrdersAfterVerify(steps, () -> {
+            shop.order("v2-order", V2_ORDERS);
+            timeline.mark("v2 live and verified; " + V2_ORDERS + " orders written through v2; watching");
+        });
+        DeployResult v2 = deploy(rewind, "v2", WATCH, ordersUnderV2);
+        RollbackResult rollback = v2.rollback();
+        if (rollback == null) {
+            throw new RewindException(ErrorCode.FAILED, "the demo's v2 was not rolled back: it ended " + v2.status()
+                    + (v2.trigger() == null ? "" : " (" + v2.trigger() + ")"));
+        }
+        timeline.mark("detected: " + v2.trigger().lines().findFirst().orElse(""));
+        timeline.mark("rollback " + rollback.status() + "; verified");
+        String report = rewind.report(v2.runId()).markdown().toString();
+        timeline.mark("incident report written");
+        String kept = rollback.kept().get("db");
+        return new DemoResult(dir.toString(), strategy.name(), strategy.reason(), project.appUrl(), pgPort,
+                timeline.moments(), v2.runId(), v2.trigger(), rollback.runId(), rollback.status(), rollback.downtime(),
+                shop.healthyVersion(), shop.items("shop"), kept, kept == null ? 0 : shop.items(kept), report,
+                timeline.elapsed(), keep);
+    }
+
+    private static DeployResult deploy(Rewind rewind, String version, Duration watch, WorkflowListener listener) {
+        return rewind.deploy(DemoProject.ENVIRONMENT, new DeployRequest(version, watch, true, false, null, "demo",
+                "rewind demo"), listener);
+    }
+
+    /** Stops what a kept demo in {@code dir} left running: the shop's backend, then PostgreSQL. */
+    public static StopResult stop(Path dir, Map<String, String> processEnv) {
+        DemoProject project = new DemoProject(dir.toAbsolutePath().normalize(), 0);
+        if (!Files.exists(project.config())) {
+            throw new RewindException(ErrorCode.USAGE, "no demo in " + dir + " (it has no rewind.yaml)"
+                    + "\n    fix: give the directory `rewind demo` printed, e.g. rewind demo --stop --dir /tmp/rewind-demo-123");
+        }
+        boolean backend = stopBackend(project.dir(), processEnv);
+        boolean postgres = DemoPostgres.stop(project.postgresData());
+        return new StopResult(project.dir().toString(), backend, postgres);
+    }
+
+    /** What {@code rewind demo --stop} stopped. */
+    public record StopResult(String directory, boolean backend, boolean postgres) {}
+
+    private static boolean stopBackend(Path dir, Map<String, String> processEnv) {
+        try (Rewind rewind = Rewind.open(dir.resolve("rewind.yaml"), processEnv)) {
+            var component = rewind.environment(DemoProject.ENVIRONMENT).components().get("backend");
+            var driver = Drivers.of(new DriverContext(DemoProject.ENVIRONMENT, "backend", component, dir, processEnv));
+            boolean running = !driver.pids().isEmpty();
+            driver.stop();
+            return running;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
