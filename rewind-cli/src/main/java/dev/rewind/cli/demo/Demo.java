@@ -52,6 +52,11 @@ public final class Demo {
         project.requireNew();
         say.accept("Rewind demo in " + dir + "\n  backups by `" + strategy.name() + "`: " + strategy.reason());
         DemoPostgres postgres = DemoPostgres.start(project.postgresData(), dir.resolve(".rewind/demo/postgres.log"));
+        // Ctrl-C: the shop runs in a session of its own and would outlive the demo; stop it and PostgreSQL.
+        Thread onInterrupt = new Thread(() -> stop(dir, processEnv));
+        if (!keep) {
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+        }
         try {
             timeline.mark("embedded PostgreSQL 15 up on port " + postgres.port());
             postgres.createDatabase("shop");
@@ -61,7 +66,7 @@ public final class Demo {
                 return story(rewind, project, shop, postgres.port(), strategy, timeline, keep);
             }
         } finally {
-            if (!keep) {
+            if (!keep && removed(onInterrupt)) {
                 if (Files.exists(project.config())) {
                     stopBackend(dir, processEnv);
                 }
@@ -123,6 +128,15 @@ public final class Demo {
 
     /** What {@code rewind demo --stop} stopped. */
     public record StopResult(String directory, boolean backend, boolean postgres) {}
+
+    /** False when the JVM is already shutting down: then the hook stops everything. */
+    private static boolean removed(Thread shutdownHook) {
+        try {
+            return Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shutdownInProgress) {
+            return false;
+        }
+    }
 
     private static boolean stopBackend(Path dir, Map<String, String> processEnv) {
         try (Rewind rewind = Rewind.open(dir.resolve("rewind.yaml"), processEnv)) {

