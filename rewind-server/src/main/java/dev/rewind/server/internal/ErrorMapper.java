@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where errors become responses, as {@link ApiError}: HTTP errors keep their status, Rewind's error
- * codes map to statuses here, and anything else is a bug: logged, and answered with a bare 500.
+ * codes map to statuses here (an operation the environment's state does not allow, such as a rollback with no
+ * release to go back to or while another run holds the lock, is a 409), and anything else is a bug: logged, and
+ * answered with a bare 500.
  */
 public final class ErrorMapper {
 
@@ -39,8 +41,8 @@ public final class ErrorMapper {
     static int status(ErrorCode code) {
         return switch (code) {
             case USAGE -> 400;
-            case LOCKED, NEEDS_HUMAN, ROLLBACK_NEEDED -> 409;
-            case FAILED, CONFIG -> 500;
+            case LOCKED, FAILED, NEEDS_HUMAN, ROLLBACK_NEEDED -> 409;
+            case CONFIG -> 500;
             case STORE -> 503;
         };
     }
