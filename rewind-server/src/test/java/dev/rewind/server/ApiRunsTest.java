@@ -13,11 +13,13 @@ import dev.rewind.core.store.RunStatus;
 import dev.rewind.core.store.RunStep;
 import dev.rewind.core.store.StateStore;
 import dev.rewind.core.store.StepStatus;
+import dev.rewind.testkit.EventStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +93,10 @@ class ApiRunsTest {
             assertThat(step(events.next())).isEqualTo("1 preflight running");
 
             store.upsertStep(step(run, 1, "preflight", StepStatus.DONE));
-            assertThat(step(events.next())).isEqualTo("1 preflight done");
+            EventStream.Event done = events.next();
+            assertThat(step(done)).isEqualTo("1 preflight done");
+            assertThat(Json.readTree(done.data()).at("/output_json/checked/1").asText())
+                    .as("a step's output (JSON over several lines) on the event's one data line").isEqualTo("uploads");
 
             store.upsertStep(step(run, 2, "swap db", StepStatus.FAILED));
             store.finishRun(run.id(), RunStatus.FAILED, now(), "step 'swap db' failed");
@@ -133,7 +138,8 @@ class ApiRunsTest {
     private static RunStep step(Run run, int seq, String name, StepStatus status) {
         Instant started = status == StepStatus.PENDING ? null : now();
         Instant finished = status == StepStatus.DONE || status == StepStatus.FAILED ? now() : null;
-        return new RunStep(run.id(), seq, name, status, started, finished, null,
+        String output = status == StepStatus.DONE ? Json.write(Map.of("checked", List.of("db", "uploads"))) : null;
+        return new RunStep(run.id(), seq, name, status, started, finished, output,
                 status == StepStatus.FAILED ? "boom" : null);
     }
 

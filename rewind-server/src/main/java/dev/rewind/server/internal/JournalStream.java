@@ -54,12 +54,12 @@ public final class JournalStream implements AutoCloseable {
             Run run = store.run(runId).orElseThrow();
             for (RunStep step : store.steps(runId)) {
                 if (sent.put(step.seq(), step.status()) != step.status()) {
-                    send(out, "event: step\ndata: " + ServerJson.write(step) + "\n\n");
+                    send(out, "event: step\ndata: " + ServerJson.line(step) + "\n\n");
                     quietSince = System.nanoTime();
                 }
             }
             if (run.status() != RunStatus.RUNNING) {
-                send(out, "event: run\ndata: " + ServerJson.write(run) + "\n\n");
+                send(out, "event: run\ndata: " + ServerJson.line(run) + "\n\n");
                 return;
             }
             if (System.nanoTime() - quietSince > KEEP_ALIVE.toNanos()) {

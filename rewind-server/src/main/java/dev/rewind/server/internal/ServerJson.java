@@ -24,6 +24,18 @@ public final class ServerJson {
         }
     }
 
+    /**
+     * The value as JSON on one line, as a server-sent event's {@code data:} must be, with the raw JSON it embeds (a
+     * step's output, a run's plan) on that line too.
+     */
+    static String line(Object value) {
+        try {
+            return MAPPER.readTree(write(value)).toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read back the JSON of " + value.getClass().getSimpleName(), e);
+        }
+    }
+
     /** The request's body as {@code type}; a 400 naming the problem if it is not that JSON. */
     static <T> T body(Context ctx, Class<T> type) {
         try {

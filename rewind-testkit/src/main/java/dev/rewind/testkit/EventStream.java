@@ -1,4 +1,4 @@
-package dev.rewind.server;
+package dev.rewind.testkit;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Reads server-sent events as a browser's fetch() does: a plain GET whose body is read line by line as it comes. */
-final class EventStream implements AutoCloseable {
+public final class EventStream implements AutoCloseable {
 
-    record Event(String name, String data) {}
+    /** One event: its {@code event:} name and its {@code data:}. */
+    public record Event(String name, String data) {}
 
     private static final Event END = new Event(null, null);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -25,18 +26,19 @@ final class EventStream implements AutoCloseable {
         this.response = response;
     }
 
-    static EventStream open(HttpRequest.Builder request) throws IOException, InterruptedException {
+    /** Sends the GET and reads its events in the background. */
+    public static EventStream open(HttpRequest.Builder request) throws IOException, InterruptedException {
         EventStream stream = new EventStream(HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofLines()));
         Thread.ofVirtual().start(stream::read);
         return stream;
     }
 
-    String contentType() {
+    public String contentType() {
         return response.headers().firstValue("Content-Type").orElse("");
     }
 
     /** The next event; fails if none comes within a minute or the stream ended. */
-    Event next() throws InterruptedException {
+    public Event next() throws InterruptedException {
         Event event = events.poll(1, TimeUnit.MINUTES);
         if (event == null || event == END) {
             throw new AssertionError(event == null ? "no event within a minute" : "the stream ended");
@@ -45,7 +47,7 @@ final class EventStream implements AutoCloseable {
     }
 
     /** True once the server ended the stream with no further event. */
-    boolean ended() throws InterruptedException {
+    public boolean ended() throws InterruptedException {
         return events.poll(1, TimeUnit.MINUTES) == END;
     }
 
