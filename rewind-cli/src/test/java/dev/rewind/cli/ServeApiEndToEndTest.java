@@ -52,6 +52,13 @@ class ServeApiEndToEndTest {
              RewindServer server = RewindServer.start(rewind, new ServerOptions("127.0.0.1", 0, "test"))) {
             String token = rewind.tokens().create("alice", Role.OPERATOR, "tester").token();
             Path gate = holdStartOf("v1");
+            HttpResponse<String> plan = send(request(server, token, ROLLBACK)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"dry_run\":true}")));
+
+            assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
+            assertThat(Json.readTree(plan.body()).get("status").asText()).isEqualTo("planned");
+            assertThat(Json.readTree(plan.body()).at("/backup/id").asText()).isEqualTo(app.backupId);
+            assertThat(rewind.store().runs("production")).isEmpty();
 
             HttpResponse<String> started = send(request(server, token, ROLLBACK)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"confirm\":\"production\",\"reason\":\"v2 fails\"}")));

@@ -44,6 +44,8 @@ class ApiAuthTest {
         assertThat(json(api.get("/api/whoami", api.operator)))
                 .isEqualTo(Json.readTree("{\"name\":\"alice\",\"role\":\"operator\"}"));
         assertThat(json(api.get("/api/whoami", api.viewer)).get("role").asText()).isEqualTo("viewer");
+        assertThat(TestServer.send(api.request("/api/whoami", null).header("Authorization", "bearer " + api.viewer)
+                .build()).statusCode()).as("the scheme in any case").isEqualTo(200);
     }
 
     @Test

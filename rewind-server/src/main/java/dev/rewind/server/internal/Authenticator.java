@@ -38,7 +38,7 @@ final class Authenticator implements Handler {
             throw new TooManyRequestsResponse("too many bad tokens from " + address + "; try again in " + seconds + " s");
         }
         String header = ctx.header("Authorization");
-        if (header == null || !header.startsWith(BEARER)) {
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new UnauthorizedResponse("send the header Authorization: Bearer <token>; an operator creates"
                     + " tokens with `rewind token create NAME --role viewer|operator|admin`");
