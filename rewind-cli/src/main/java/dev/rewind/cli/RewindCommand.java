@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
             RunsCommand.class,
             ReportCommand.class,
             RunCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            ServeCommand.class,
+            TokenCommand.class
         })
 public final class RewindCommand implements Runnable {
 
