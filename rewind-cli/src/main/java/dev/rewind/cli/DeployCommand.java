@@ -36,7 +36,7 @@ final class DeployCommand extends ProjectCommand {
     @Override
     int execute(Rewind rewind) {
         if (version == null && resume == null) {
-            throw new picocli.CommandLine.ParameterException(root.spec.commandLine(), "a deploy needs a VERSION,"
+            throw new picocli.CommandLine.ParameterException(root().spec.commandLine(), "a deploy needs a VERSION,"
                     + " e.g. `rewind deploy " + environment + " v2`");
         }
         DeployRequest request = new DeployRequest(version, watch, !noAutoRollback, dryRun, resume, null, context().user());

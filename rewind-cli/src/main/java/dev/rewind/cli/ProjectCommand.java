@@ -5,7 +5,8 @@ import dev.rewind.core.Rewind;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** A command that works on a project: it opens {@code rewind.yaml}, runs, and prints its typed result. */
 abstract class ProjectCommand implements Callable<Integer> {
@@ -13,8 +14,8 @@ abstract class ProjectCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
-    @ParentCommand
-    RewindCommand root;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public final Integer call() {
@@ -28,8 +29,13 @@ abstract class ProjectCommand implements Callable<Integer> {
 
     abstract int execute(Rewind rewind);
 
+    /** The root command, also for commands nested in a group such as {@code rewind token create}. */
+    RewindCommand root() {
+        return (RewindCommand) spec.root().userObject();
+    }
+
     CliContext context() {
-        return root.context();
+        return root().context();
     }
 
     /**

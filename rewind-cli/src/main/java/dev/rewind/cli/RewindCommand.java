@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
             VerifyCommand.class,
             RunsCommand.class,
             ReportCommand.class,
-            RunCommand.class
+            RunCommand.class,
+            ServeCommand.class,
+            TokenCommand.class
         })
 public final class RewindCommand implements Runnable {
 

@@ -2,6 +2,7 @@ package dev.rewind.cli;
 
 import dev.rewind.testkit.ChildProcess;
 import dev.rewind.testkit.ProcessResult;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,17 @@ final class RewindJar {
     private RewindJar() {}
 
     static ProcessResult run(Path dir, String... args) {
+        return ChildProcess.run(command(args), dir, Map.of(), Duration.ofMinutes(2));
+    }
+
+    /** Starts {@code rewind ARGS} and returns at once, for commands that run until stopped ({@code serve}). */
+    static Process start(Path dir, String... args) throws IOException {
+        return new ProcessBuilder(command(args)).directory(dir.toFile())
+                .redirectError(dir.resolve("rewind.err").toFile())
+                .start();
+    }
+
+    private static List<String> command(String... args) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: integration tests run after `mvn package`");
         }
@@ -26,6 +38,6 @@ final class RewindJar {
         }
         command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
-        return ChildProcess.run(command, dir, Map.of(), Duration.ofMinutes(2));
+        return command;
     }
 }

@@ -6,12 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rewind.core.Json;
 import dev.rewind.testkit.ChildProcess;
 import dev.rewind.testkit.ProcessResult;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Smoke test of the artifact itself: the shaded rewind.jar, run as a child process in a fresh directory. */
@@ -55,6 +62,30 @@ class RewindJarIT {
 
         assertThat(app.exitCode()).isEqualTo(1);
         assertThat(app.stderr()).contains("refusing to start: --no-start");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void serveAnswersHealthzUntilStopped() throws Exception {
+        RewindJar.run(dir, "init", "--example");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process serve = RewindJar.start(dir, "serve", "--port", String.valueOf(port));
+        try {
+            String line = serve.inputReader().readLine();
+            HttpResponse<String> healthz = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(line).isEqualTo("Serving shop on http://127.0.0.1:" + port + "/ (Ctrl-C to stop)");
+            assertThat(healthz.statusCode()).isEqualTo(200);
+            assertThat(Json.mapper().readTree(healthz.body()).get("version").asText()).startsWith("0.");
+        } finally {
+            serve.destroy();
+            assertThat(serve.waitFor(1, TimeUnit.MINUTES)).as("stopped by SIGTERM").isTrue();
+        }
+        assertThat(Files.readString(dir.resolve("rewind.err"))).doesNotContain("Exception");
     }
 
     @Test

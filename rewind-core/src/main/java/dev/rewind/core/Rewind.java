@@ -40,6 +40,7 @@ import dev.rewind.core.store.Hold;
 import dev.rewind.core.store.Ids;
 import dev.rewind.core.store.Release;
 import dev.rewind.core.store.StateStore;
+import dev.rewind.core.token.Tokens;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -269,6 +270,11 @@ public final class Rewind implements AutoCloseable {
     /** Writes a run's incident report ({@code .rewind/reports/<run>.md} and {@code .json}). */
     public Written report(String runId) {
         return new Reports(store(), config, projectDir()).write(runId);
+    }
+
+    /** The REST API's tokens. */
+    public Tokens tokens() {
+        return new Tokens(store(), clock);
     }
 
     /** The environment's runs, newest first. */

@@ -146,6 +146,21 @@ public interface StateStore extends AutoCloseable {
      */
     Optional<AutoCloseable> tryAdvisoryLock(String key);
 
+    /** Records an API token; a STORE error if a token not revoked already has its name. */
+    void insertToken(ApiToken token);
+
+    /** The token whose secret has this SHA-256, revoked or not. */
+    Optional<ApiToken> tokenBySha256(String sha256);
+
+    /** Every token, revoked ones too, newest first. */
+    List<ApiToken> tokens();
+
+    /** Revokes the token of that name that is not revoked yet; returns it as revoked, or empty if there is none. */
+    Optional<ApiToken> revokeToken(String name, Instant revokedAt);
+
+    /** Records that the token authenticated a request at {@code at}. */
+    void tokenUsed(String sha256, Instant at);
+
     void appendEvent(Event event);
 
     /** The latest {@code limit} events of an environment, or of all environments if it is null. */

@@ -54,7 +54,7 @@ class PostgresStateStoreTest extends StateStoreContract {
                 + "?sslmode=disable&application_name=rewind-test";
         try (StateStore store = StateStore.open(url, PROJECT)) {
             assertThat(store.location()).contains(db.name(), "***").doesNotContain("s3cr");
-            assertThat(store.schemaVersion()).isEqualTo("3");
+            assertThat(store.schemaVersion()).isEqualTo("4");
         }
     }
 
@@ -62,7 +62,7 @@ class PostgresStateStoreTest extends StateStoreContract {
     void aDatabaseWithOtherTablesIsMigratedAlongsideThem() {
         db.execute("CREATE TABLE app_items (id INTEGER PRIMARY KEY)");
         try (StateStore store = openStore()) {
-            assertThat(store.schemaVersion()).isEqualTo("3");
+            assertThat(store.schemaVersion()).isEqualTo("4");
             assertThat(store.releases("prod")).isEmpty();
         }
     }

@@ -503,6 +503,49 @@ abstract class StateStoreContract {
         assertThat(store().eventsAbout("run-3")).isEmpty();
     }
 
+    // tokens
+
+    private static ApiToken token(String name, String sha256, Instant at) {
+        return new ApiToken(name, Role.OPERATOR, sha256, at, "ana", null, null);
+    }
+
+    @Test
+    void aTokenRoundTripsByItsHashAndIsListedNewestFirst() {
+        ApiToken alice = new ApiToken("alice", Role.VIEWER, "aa11", T0, "ana", null, null);
+        ApiToken bot = token("deploy-bot", "bb22", minutes(1));
+        store().insertToken(alice);
+        store().insertToken(bot);
+        assertThat(store().tokenBySha256("aa11")).contains(alice);
+        assertThat(store().tokenBySha256("cc33")).isEmpty();
+        assertThat(store().tokens()).containsExactly(bot, alice);
+    }
+
+    @Test
+    void aRevokedTokenStaysListedAndItsNameCanBeGivenAgain() {
+        store().insertToken(token("alice", "aa11", T0));
+        ApiToken revoked = store().revokeToken("alice", minutes(2)).orElseThrow();
+        assertThat(revoked.revokedAt()).isEqualTo(minutes(2));
+        assertThat(store().revokeToken("alice", minutes(3))).isEmpty();
+        assertThat(store().revokeToken("nobody", minutes(3))).isEmpty();
+        ApiToken again = token("alice", "dd44", minutes(4));
+        store().insertToken(again);
+        assertThat(store().tokens()).containsExactly(again, revoked);
+    }
+
+    @Test
+    void twoTokensNotRevokedCannotShareAName() {
+        store().insertToken(token("alice", "aa11", T0));
+        assertStoreError(() -> store().insertToken(token("alice", "bb22", minutes(1))), "token alice");
+        assertThat(store().tokens()).hasSize(1);
+    }
+
+    @Test
+    void theLastUseOfATokenIsRecorded() {
+        store().insertToken(token("alice", "aa11", T0));
+        store().tokenUsed("aa11", minutes(5));
+        assertThat(store().tokenBySha256("aa11").orElseThrow().lastUsedAt()).isEqualTo(minutes(5));
+    }
+
     // leases
 
     private static Lease lease(String runId, Instant at) {
@@ -575,9 +618,9 @@ abstract class StateStoreContract {
         Release release = release("prod", T0, ReleaseStatus.LIVE);
         store().insertRelease(release);
         Object migrations = queryValue("SELECT COUNT(*) FROM rewind_schema_history");
-        assertThat(store().schemaVersion()).isEqualTo("3");
+        assertThat(store().schemaVersion()).isEqualTo("4");
         try (StateStore again = openStore()) {
-            assertThat(again.schemaVersion()).isEqualTo("3");
+            assertThat(again.schemaVersion()).isEqualTo("4");
             assertThat(again.liveRelease("prod")).contains(release);
         }
         assertThat(queryValue("SELECT COUNT(*) FROM rewind_schema_history")).isEqualTo(migrations);
@@ -597,7 +640,7 @@ abstract class StateStoreContract {
                 }));
             }
             for (Future<String> version : versions) {
-                assertThat(version.get()).isEqualTo("3");
+                assertThat(version.get()).isEqualTo("4");
             }
         } finally {
             pool.shutdownNow();

@@ -1,5 +1,6 @@
 package dev.rewind.core.store.internal;
 
+import dev.rewind.core.store.ApiToken;
 import dev.rewind.core.store.BackupItem;
 import dev.rewind.core.store.BackupSet;
 import dev.rewind.core.store.Decision;
@@ -279,6 +280,34 @@ final class JdbiStateStore implements StateStore {
     @Override
     public Optional<AutoCloseable> tryAdvisoryLock(String key) {
         return db.advisoryLock(key);
+    }
+
+    @Override
+    public void insertToken(ApiToken token) {
+        db.write("record token " + token.name(), handle -> TokenTable.insert(handle, token));
+    }
+
+    @Override
+    public Optional<ApiToken> tokenBySha256(String sha256) {
+        return db.read("read a token", handle -> TokenTable.bySha256(handle, sha256));
+    }
+
+    @Override
+    public List<ApiToken> tokens() {
+        return db.read("list tokens", TokenTable::all);
+    }
+
+    @Override
+    public Optional<ApiToken> revokeToken(String name, Instant revokedAt) {
+        return db.transaction("revoke token " + name, handle -> TokenTable.active(handle, name).flatMap(token -> {
+            TokenTable.revoke(handle, token.sha256(), revokedAt);
+            return TokenTable.bySha256(handle, token.sha256());
+        }));
+    }
+
+    @Override
+    public void tokenUsed(String sha256, Instant at) {
+        db.write("record the use of a token", handle -> TokenTable.used(handle, sha256, at));
     }
 
     @Override

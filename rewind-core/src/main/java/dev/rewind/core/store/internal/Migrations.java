@@ -32,7 +32,7 @@ final class Migrations {
     static final String HISTORY_TABLE = "rewind_schema_history";
 
     /** The newest migration's version (the highest {@code V<n>__} in {@code db/migration/common}). */
-    static final int LATEST = 3;
+    static final int LATEST = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

@@ -1,0 +1,90 @@
+package dev.rewind.server;
+
+import dev.rewind.core.ErrorCode;
+import dev.rewind.core.Rewind;
+import dev.rewind.core.RewindException;
+import dev.rewind.server.internal.ApiRoutes;
+import dev.rewind.server.internal.ErrorMapper;
+import dev.rewind.server.internal.HealthMonitor;
+import dev.rewind.server.internal.JournalStream;
+import dev.rewind.server.internal.RollbackLauncher;
+import dev.rewind.server.internal.SecurityHeaders;
+import dev.rewind.server.internal.ServerJson;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
+
+/**
+ * {@code rewind serve}: the REST API, live run progress and the dashboard over one project's engine. A rollback
+ * started here and one started by the CLI share the environment lock and the journal.
+ */
+public final class RewindServer implements AutoCloseable {
+
+    /** Where the dashboard's static files are on the class path. */
+    private static final String DASHBOARD = "/dashboard";
+
+    private final Javalin app;
+    private final HealthMonitor health;
+    private final RollbackLauncher rollbacks;
+    private final JournalStream journal;
+
+    private RewindServer(Javalin app, HealthMonitor health, RollbackLauncher rollbacks, JournalStream journal) {
+        this.app = app;
+        this.health = health;
+        this.rollbacks = rollbacks;
+        this.journal = journal;
+    }
+
+    /** Starts serving; fails if the address cannot be listened on. */
+    public static RewindServer start(Rewind rewind, ServerOptions options) {
+        JournalStream journal = new JournalStream(rewind.store());
+        HealthMonitor health = new HealthMonitor(rewind, options.healthInterval());
+        RollbackLauncher rollbacks = new RollbackLauncher(rewind);
+        Javalin app = Javalin.create(RewindServer::configure);
+        app.before(new SecurityHeaders());
+        app.get("/healthz", ctx -> ctx.json(new Healthz("ok", options.version())));
+        ApiRoutes.register(app, rewind, health, rollbacks, journal);
+        ErrorMapper.register(app);
+        RewindServer server = new RewindServer(app, health, rollbacks, journal);
+        try {
+            app.start(options.bind(), options.port());
+        } catch (JavalinBindException e) {
+            server.close();
+            throw new RewindException(ErrorCode.USAGE, "cannot listen on " + options.bind() + ":" + options.port()
+                    + ": " + e.getMessage() + "\n    fix: choose another --port, or stop what listens there", e);
+        }
+        return server;
+    }
+
+    private static void configure(JavalinConfig config) {
+        config.showJavalinBanner = false;
+        config.useVirtualThreads = true;
+        config.jsonMapper(new JavalinJackson(ServerJson.MAPPER, true));
+        if (RewindServer.class.getResource(DASHBOARD) != null) {
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = DASHBOARD;
+                files.location = Location.CLASSPATH;
+            });
+        }
+    }
+
+    /** The port listened on (the one chosen when the options asked for 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops serving, then waits for the rollbacks started here to end (journaled, but finishing beats resuming). */
+    @Override
+    public void close() {
+        journal.close();
+        app.stop();
+        health.close();
+        rollbacks.close();
+    }
+
+    /** {@code GET /healthz}. */
+    record Healthz(String status, String version) {}
+}

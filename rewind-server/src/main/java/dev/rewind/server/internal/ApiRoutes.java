@@ -1,0 +1,18 @@
+package dev.rewind.server.internal;
+
+import dev.rewind.core.Rewind;
+import io.javalin.Javalin;
+
+/** Everything under {@code /api}: a bearer token first, then whoami, environments and runs. */
+public final class ApiRoutes {
+
+    private ApiRoutes() {}
+
+    public static void register(Javalin app, Rewind rewind, HealthMonitor health, RollbackLauncher rollbacks,
+                                JournalStream journal) {
+        app.before("/api/*", new Authenticator(rewind));
+        app.get("/api/whoami", ctx -> ctx.json(Authenticator.caller(ctx)));
+        EnvironmentRoutes.register(app, rewind, health, rollbacks);
+        RunRoutes.register(app, rewind, journal);
+    }
+}
