@@ -20,6 +20,9 @@ import java.util.List;
  */
 public final class RewindMetrics {
 
+    /** The Prometheus text exposition format that {@link #scrape()} answers in. */
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
     /** Buckets for rollback durations and downtimes: seconds to half an hour. */
     private static final Duration[] BUCKETS = {
             Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
