@@ -12,8 +12,8 @@ const ROLES = ['viewer', 'operator', 'admin'];
 const ROUTES = [
   [/^#?\/?$/, () => overview()],
   [/^#\/env\/([^/]+)$/, (env) => environmentPage(ctx, decodeURIComponent(env))],
-  [/^#\/run\/([^/]+)$/, (id) => runPage(ctx, decodeURIComponent(id))],
-  [/^#\/run\/([^/]+)\/report$/, (id) => reportPage(ctx, decodeURIComponent(id))],
+  [/^#\/run\/([^/]+)$/, (id) => runPage(decodeURIComponent(id))],
+  [/^#\/run\/([^/]+)\/report$/, (id) => reportPage(decodeURIComponent(id))],
 ];
 
 /** What the views need from the app. */

@@ -3,8 +3,11 @@
 import {ago, badge, h} from './dom.js';
 import {tone} from './format.js';
 
-/** The card of an EnvironmentView; `ctx.canOperate` shows the Roll back button, `ctx.rollback(view)` opens it. */
-export function environmentCard(view, ctx) {
+/**
+ * The card of an EnvironmentView; `ctx.canOperate` shows the Roll back button, `ctx.rollback(view)` opens it.
+ * `linked` adds the link to the environment's page (not wanted on that page itself).
+ */
+export function environmentCard(view, ctx, linked = true) {
   const name = view.environment;
   return h('article', {class: `card edge-${cardTone(view)}`, test: 'env-card', 'data-env': name},
       h('header', {class: 'card-head'},
@@ -16,7 +19,7 @@ export function environmentCard(view, ctx) {
       holds(view.active_holds ?? []),
       inFlight(view.runs_in_flight ?? []),
       h('footer', {class: 'card-foot'},
-          h('a', {href: `#/env/${encodeURIComponent(name)}`, test: 'env-link'}, 'Releases and runs →'),
+          linked ? h('a', {href: `#/env/${encodeURIComponent(name)}`, test: 'env-link'}, 'Releases and runs →') : h('span'),
           rollbackButton(view, ctx)));
 }
 
@@ -116,7 +119,7 @@ function rollbackButton(view, ctx) {
   if (!ctx.canOperate) return null;
   const busy = (view.runs_in_flight ?? []).length > 0;
   return h('button', {
-    type: 'button', class: 'danger', test: 'rollback-button', 'data-env': view.environment,
+    type: 'button', class: 'danger quiet', test: 'rollback-button', 'data-env': view.environment,
     disabled: busy || !view.live, title: busy ? 'a run is in flight' : !view.live ? 'nothing is live' : null,
     onclick: () => ctx.rollback(view),
   }, 'Roll back…');

@@ -10,7 +10,7 @@ export async function environmentPage(ctx, name) {
   const [view, releases, runs] = await Promise.all([api(path), api(`${path}/releases`), api(`${path}/runs`)]);
   const page = h('div', {class: 'stack'},
       h('nav', {class: 'crumbs'}, h('a', {href: '#/'}, 'Environments'), ' / ', name),
-      environmentCard(view, ctx),
+      environmentCard(view, ctx, false),
       h('div', {class: 'columns'},
           h('section', {class: 'panel'}, h('h2', {}, 'Releases'), timeline(releases.releases)),
           h('section', {class: 'panel'}, h('h2', {}, 'Runs'), runList(runs.runs, releases.releases))));

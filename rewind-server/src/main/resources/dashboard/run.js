@@ -7,7 +7,7 @@ import {markdown} from './markdown.js';
 import {stepMark, took, tone, words} from './format.js';
 
 /** The run page; it refreshes itself while the run is running. */
-export async function runPage(ctx, id) {
+export async function runPage(id) {
   const {run, steps, events} = await api(`/api/runs/${encodeURIComponent(id)}`);
   const releases = await api(`/api/environments/${encodeURIComponent(run.environment)}/releases`);
   const version = versions(releases.releases);
@@ -32,7 +32,7 @@ export async function runPage(ctx, id) {
 }
 
 /** The incident report, rendered from its Markdown. */
-export async function reportPage(ctx, id) {
+export async function reportPage(id) {
   const [{run}, text] = await Promise.all([
     api(`/api/runs/${encodeURIComponent(id)}`),
     api(`/api/runs/${encodeURIComponent(id)}/report.md`),
