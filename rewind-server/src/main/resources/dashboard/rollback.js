@@ -20,7 +20,7 @@ export function openRollback(view, ctx) {
   confirm?.addEventListener('input', () => { start.disabled = confirm.value.trim() !== name; });
   const form = h('form', {class: 'stack', onsubmit: (e) => {
     e.preventDefault();
-    begin(view, {reason: reason.value.trim() || null, confirm: confirm ? confirm.value.trim() : null}, error, ctx);
+    begin(view, {reason: reason.value.trim() || null, confirm: confirm ? confirm.value.trim() : null}, start, error, ctx);
   }},
   h('h2', {id: 'rollback-title'}, `Roll back ${name}`),
   h('p', {}, `From `, h('strong', {}, view.live?.version ?? '?'),
@@ -33,8 +33,9 @@ export function openRollback(view, ctx) {
   (confirm ?? reason).focus();
 }
 
-async function begin(view, {reason, confirm}, error, ctx) {
+async function begin(view, {reason, confirm}, start, error, ctx) {
   error.hidden = true;
+  start.disabled = true;
   try {
     const started = await api(`/api/environments/${encodeURIComponent(view.environment)}/rollback`,
         {method: 'POST', body: {reason, confirm}});
@@ -47,6 +48,7 @@ async function begin(view, {reason, confirm}, error, ctx) {
     }
     error.textContent = e instanceof ApiError ? `${e.message} (${e.status})` : `Could not start the rollback: ${e.message}`;
     error.hidden = false;
+    start.disabled = false;
   }
 }
 
@@ -63,20 +65,27 @@ function follow(environment, started, ctx) {
       status, steps, links));
   dialog().addEventListener('close', () => abort.abort(), {once: true});
   const lines = new Map();
+  let ended = false;
   events(started.events, (event, data) => {
     if (event === 'step') {
       const line = stepItem(data);
       lines.has(data.seq) ? lines.get(data.seq).replaceWith(line) : steps.append(line);
       lines.set(data.seq, line);
     } else if (event === 'run') {
+      ended = true;
       finished(data, status, links);
       ctx.refresh();
     }
-  }, abort.signal).catch((e) => {
-    if (abort.signal.aborted) return;
-    status.className = 'status bad';
-    status.textContent = `Lost the live view (${e.message}); the run goes on: open it to follow.`;
+  }, abort.signal).then(() => {
+    if (!ended) lost(status, 'the server ended the stream');
+  }, (e) => {
+    if (!abort.signal.aborted) lost(status, e.message);
   });
+}
+
+function lost(status, why) {
+  status.className = 'status bad';
+  status.textContent = `Lost the live view (${why}); the run goes on: open it to follow.`;
 }
 
 function finished(run, status, links) {
