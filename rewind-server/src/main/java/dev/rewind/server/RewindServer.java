@@ -10,11 +10,15 @@ import dev.rewind.server.internal.JournalStream;
 import dev.rewind.server.internal.RollbackLauncher;
 import dev.rewind.server.internal.SecurityHeaders;
 import dev.rewind.server.internal.ServerJson;
+import dev.rewind.server.metrics.RewindMetrics;
+import dev.rewind.server.metrics.StorePoller;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * {@code rewind serve}: the REST API, live run progress and the dashboard over one project's engine. A rollback
@@ -25,29 +29,39 @@ public final class RewindServer implements AutoCloseable {
     /** Where the dashboard's static files are on the class path. */
     private static final String DASHBOARD = "/dashboard";
 
+    /** How often the metrics read the runs and decisions recorded in the state store. */
+    private static final Duration METRICS_POLL = Duration.ofSeconds(5);
+
     private final Javalin app;
     private final HealthMonitor health;
     private final RollbackLauncher rollbacks;
     private final JournalStream journal;
+    private final StorePoller metricsPoller;
 
-    private RewindServer(Javalin app, HealthMonitor health, RollbackLauncher rollbacks, JournalStream journal) {
+    private RewindServer(Javalin app, HealthMonitor health, RollbackLauncher rollbacks, JournalStream journal,
+                         StorePoller metricsPoller) {
         this.app = app;
         this.health = health;
         this.rollbacks = rollbacks;
         this.journal = journal;
+        this.metricsPoller = metricsPoller;
     }
 
     /** Starts serving; fails if the address cannot be listened on. */
     public static RewindServer start(Rewind rewind, ServerOptions options) {
         JournalStream journal = new JournalStream(rewind.store());
-        HealthMonitor health = new HealthMonitor(rewind, options.healthInterval());
+        RewindMetrics metrics = new RewindMetrics();
+        StorePoller metricsPoller = new StorePoller(rewind.store(),
+                List.copyOf(rewind.config().environments().keySet()), metrics).start(METRICS_POLL);
+        HealthMonitor health = new HealthMonitor(rewind, options.healthInterval(), metrics);
         RollbackLauncher rollbacks = new RollbackLauncher(rewind);
         Javalin app = Javalin.create(RewindServer::configure);
         app.before(new SecurityHeaders());
         app.get("/healthz", ctx -> ctx.json(new Healthz("ok", options.version())));
+        app.get("/metrics", ctx -> ctx.contentType(RewindMetrics.CONTENT_TYPE).result(metrics.scrape()));
         ApiRoutes.register(app, rewind, health, rollbacks, journal);
         ErrorMapper.register(app);
-        RewindServer server = new RewindServer(app, health, rollbacks, journal);
+        RewindServer server = new RewindServer(app, health, rollbacks, journal, metricsPoller);
         try {
             app.start(options.bind(), options.port());
         } catch (JavalinBindException e) {
@@ -82,6 +96,7 @@ public final class RewindServer implements AutoCloseable {
         journal.close();
         app.stop();
         health.close();
+        metricsPoller.close();
         rollbacks.close();
     }
 
