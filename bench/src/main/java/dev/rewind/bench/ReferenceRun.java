@@ -115,8 +115,16 @@ final class ReferenceRun {
                     Duration.between(decided, log.at(RunbookLog.COMPLETE)),
                     Duration.between(log.at(RunbookLog.STOPPING), log.at(RunbookLog.HEALTHY)), seen.longestGap(),
                     "3 consecutive failed checks, " + Timed.format(CHECK_INTERVAL) + " apart",
-                    Preserved.find(setup.server(), project.dir(), written), log.steps());
+                    Preserved.find(setup.server(), project.dir(), written), steps(decided, log));
         }
+    }
+
+    /** rollback.sh's steps, after the time from monitor.sh's decision to the first. */
+    private static List<Measured.Part> steps(Instant decided, RunbookLog log) {
+        List<Measured.Part> steps = new ArrayList<>(List.of(new Measured.Part("decision → first step (monitor.sh"
+                + " runs rollback.sh)", Duration.between(decided, log.at(RunbookLog.FIRST_STEP)))));
+        steps.addAll(log.steps());
+        return steps;
     }
 
     /** When the bad release's /health first failed, by the outside poller. */

@@ -17,6 +17,7 @@ final class RewindWatch {
 
     /** The exit code of a watch that rolled back. */
     static final int ROLLED_BACK = 3;
+    static final String FIRST_STEP = "decision → first step (decision recorded, rollback planned, lock taken)";
 
     /**
      * What the watch did.
@@ -43,11 +44,15 @@ final class RewindWatch {
                     + json.path("decision").path("reason").asText() + "; rollback '"
                     + rollback.path("status").asText() + "': " + rollback.path("error").asText() + ")");
         }
+        Instant decided = Instant.parse(json.path("decision").path("at").asText());
         Instant verified = null;
         List<Measured.Part> steps = new ArrayList<>();
         for (JsonNode step : rollback.path("steps")) {
             Instant started = Instant.parse(step.path("started_at").asText());
             Instant finished = Instant.parse(step.path("finished_at").asText());
+            if (steps.isEmpty()) {
+                steps.add(new Measured.Part(FIRST_STEP, Duration.between(decided, started)));
+            }
             steps.add(new Measured.Part(step.path("name").asText(), Duration.between(started, finished)));
             if ("verify".equals(step.path("name").asText())) {
                 verified = finished;
@@ -56,8 +61,7 @@ final class RewindWatch {
         if (verified == null) {
             throw run.failed("left a journal without a verify step");
         }
-        return new Result(Instant.parse(json.path("decision").path("at").asText()),
-                json.path("decision").path("rule").asText(), verified, RewindCli.downtime(rollback, run),
-                RewindCli.kept(rollback), steps);
+        return new Result(decided, json.path("decision").path("rule").asText(), verified,
+                RewindCli.downtime(rollback, run), RewindCli.kept(rollback), steps);
     }
 }

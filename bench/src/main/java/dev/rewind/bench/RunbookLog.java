@@ -15,6 +15,8 @@ record RunbookLog(List<Line> lines) {
 
     /** monitor.sh, on the third failed health check in a row. */
     static final String DECISION = "3 consecutive health check failures";
+    /** rollback.sh's first step. */
+    static final String FIRST_STEP = "Pre-flight checks";
     /** rollback.sh, as it stops the services. */
     static final String STOPPING = "Step 3: Stopping all services";
     /** rollback.sh, once /health answers 200 again. */

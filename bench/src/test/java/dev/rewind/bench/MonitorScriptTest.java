@@ -48,8 +48,8 @@ class MonitorScriptTest {
                     tuple("INFO", "Health check passed"),
                     tuple("WARN", "Health check failed (3/3)"),
                     tuple("ERROR", RunbookLog.DECISION + ": immediate rollback"),
-                    tuple("STEP", "Pre-flight checks"));
-            assertThat(log.at(RunbookLog.DECISION)).isBefore(log.at("Pre-flight checks"));
+                    tuple("STEP", RunbookLog.FIRST_STEP));
+            assertThat(log.at(RunbookLog.DECISION)).isBefore(log.at(RunbookLog.FIRST_STEP));
             assertThat(result.stdout()).contains("=== Automatic Rollback Script ===");
             assertThat(result.exitCode()).isEqualTo(1);
             assertThat(result.stderr()).contains("[ERROR] No backup information found at ./.last-deployment-backup");
