@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * The physical floor of a backup and a restore of the shop: {@code cp -a} of the database's files
  * ({@code base/<oid>}, after a CHECKPOINT) and of the uploads, then {@code cp -a} of those copies (the same bytes
- * written back). No backup or restore of these bytes can be faster on this disk; the copies are removed after.
+ * written back): a floor for any backup or restore that copies these bytes on this disk.
  *
  * @param backup  the raw copy
  * @param restore the copy of the copy
@@ -16,8 +16,10 @@ import java.time.Duration;
  */
 record Floor(Duration backup, Duration restore, long bytes) {
 
-    static Floor measure(ShopSetup setup, Path uploads, Path dir) {
+    /** Copies into {@code dir}, which is removed after. */
+    static Floor measure(ShopSetup setup, Path dir) {
         Path source = setup.server().databaseDir(Bench.DATABASE);
+        Path uploads = setup.project().dir().resolve(RewindWay.UPLOADS);
         Shell shell = setup.shell();
         setup.settle();
         Duration backup = shell.run("cp -a " + quote(source) + " " + quote(dir.resolve("db")) + " && cp -a "

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class ReferenceRun {
 
-    /** How often both ways check the backend's health: seed 004's `sleep 10` and Rewind's default probe interval. */
+    /** How often both ways check the backend's health: seed 004's {@code sleep 10}, Rewind's default probe interval. */
     static final Duration CHECK_INTERVAL = Duration.ofSeconds(10);
     /** The bad release's /health starts failing this long after it starts. */
     static final Duration FAILS_AFTER = Duration.ofSeconds(5);
@@ -137,7 +137,7 @@ final class ReferenceRun {
 
     /** The floor, then each way's backup of v1's state, each after a CHECKPOINT and {@code sync}. */
     private Backups backUp(ShopSetup setup, RunbookScripts runbook, Path cli, Path floorDir) {
-        Floor floor = Floor.measure(setup, setup.project().dir().resolve(RewindWay.UPLOADS), floorDir);
+        Floor floor = Floor.measure(setup, floorDir);
         setup.settle();
         Log.info("measuring the runbook's backup.sh");
         Duration runbookBackup = runbook.backup();
