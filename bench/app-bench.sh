@@ -1,6 +1,6 @@
-# Sourced by bench/rollback.sh and bench/deploy.sh, which run the sample app under Rewind's CLI: checks the tools,
-# builds the bench module, rewind.jar and the sample app, and runs a main class of the bench module from private
-# copies of them (removed at the end).
+# Sourced by bench/rollback.sh, bench/deploy.sh and bench/run.sh, which run the sample app under Rewind's CLI: checks
+# the tools, builds the bench module, rewind.jar and the sample app, and runs a main class of the bench module from
+# private copies of them and of the runbook's scripts, bench/runbook/ (removed at the end).
 #
 #   rewind_app_bench SCRIPT MAIN_CLASS ARGS...
 #
@@ -30,6 +30,7 @@ rewind_app_bench() {
   cp "$repo"/bench/target/rewind-bench-*.jar "$repo"/bench/target/lib/*.jar "$classpath"/
   mkdir "$classpath/run"
   cp "$repo/rewind-cli/target/rewind.jar" "$repo/rewind-sampleapp/target/sampleapp-all.jar" "$classpath/run/"
+  cp -r "$repo/bench/runbook" "$classpath/run/runbook"
 
   local java_opts=(--enable-native-access=ALL-UNNAMED)
   # protobuf (under CEL) uses sun.misc.Unsafe; JDK 24+ warns about it unless allowed.
@@ -38,5 +39,6 @@ rewind_app_bench() {
   fi
 
   "$JAVA_HOME/bin/java" "${java_opts[@]}" -Drewind.bench.cli="$classpath/run/rewind.jar" \
-    -Drewind.bench.app="$classpath/run/sampleapp-all.jar" -cp "$classpath/*" "dev.rewind.bench.$main" "$@"
+    -Drewind.bench.app="$classpath/run/sampleapp-all.jar" -Drewind.bench.runbook="$classpath/run/runbook" \
+    -cp "$classpath/*" "dev.rewind.bench.$main" "$@"
 }

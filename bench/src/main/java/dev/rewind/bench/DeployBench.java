@@ -11,7 +11,7 @@ public final class DeployBench {
     private DeployBench() {}
 
     public static void main(String[] args) {
-        System.exit(StrategyBench.run("deploy.sh", args,
+        System.exit(StrategyBench.run("deploy.sh", RollbackArgs.Defaults.BOTH_THREE_TIMES, args,
                 (bench, strategy, workspace) -> new DeployRun(bench, strategy).run(workspace),
                 (command, outcomes) -> new DeployReport().markdown(command, outcomes)));
     }

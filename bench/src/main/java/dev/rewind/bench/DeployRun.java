@@ -1,8 +1,6 @@
 package dev.rewind.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.rewind.core.backup.BackupResult;
-import dev.rewind.core.config.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,7 +70,7 @@ final class DeployRun {
             Duration backup = appStoppedForClone(project, "v2", () -> backupAlone(project, setup.sizes()));
             setup.settle();
             Log.info("measuring `rewind backup " + RollbackProject.ENV + "` (a diagnostic)" + of);
-            Duration cliSet = appStoppedForClone(project, "v2", () -> cliBackup(project, cli));
+            Duration cliSet = appStoppedForClone(project, "v2", () -> RewindBackup.run(project, args.cliJar(), cli).set());
 
             setup.settle();
             Log.info("measuring `rewind deploy " + RollbackProject.ENV + " v1`" + of);
@@ -127,19 +125,5 @@ final class DeployRun {
         Log.info("backup " + set.value().id() + " (" + strategy + "): " + Timed.format(set.duration()));
         sizes.put("Rewind's backup set (" + strategy + ")", ByteSize.format(set.value().sizeBytes()));
         return set.duration();
-    }
-
-    /** {@code rewind backup production --json} as a child process; the set's own {@code duration}. */
-    private Duration cliBackup(RollbackProject project, Path cli) {
-        RewindCli.Run run = RewindCli.run(project, args.cliJar(), cli, "backup", "backup", RollbackProject.ENV,
-                "--json");
-        JsonNode json = run.json();
-        if (run.exit() != 0 || !json.path("id").isTextual()) {
-            throw run.failed("took no set");
-        }
-        Duration set = Durations.parse(json.path("duration").asText());
-        Log.info("rewind backup " + json.path("id").asText() + ": the set " + Timed.format(set) + ", the process "
-                + Timed.format(run.whole()));
-        return set;
     }
 }

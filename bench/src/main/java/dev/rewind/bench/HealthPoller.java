@@ -5,11 +5,13 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The downtime seen from outside: {@code GET /health} every 50 ms from a thread of its own; the longest time from one
- * 200 to the next is the outage a user saw (to within the interval).
+ * 200 to the next is the outage a user saw (to within the interval), and the first answer that was not a 200 is when
+ * a failure began.
  */
 final class HealthPoller implements AutoCloseable {
 
@@ -24,6 +26,7 @@ final class HealthPoller implements AutoCloseable {
     private int polls;
     private int failed;
     private boolean down;
+    private Instant firstFailure;
 
     private HealthPoller(URI health) {
         this.health = health;
@@ -47,6 +50,7 @@ final class HealthPoller implements AutoCloseable {
                     lastOk = now;
                 } else {
                     failed++;
+                    firstFailure = firstFailure == null ? Instant.now() : firstFailure;
                 }
             }
             next += INTERVAL.toNanos();
@@ -75,9 +79,10 @@ final class HealthPoller implements AutoCloseable {
      * What the poller saw; an outage still going on when it stopped counts up to then. Between two 200s there is
      * always about one interval, so the gap overstates an outage by up to one interval.
      *
-     * @param longestGap longest time between two 200 answers (or from the last 200 to now)
+     * @param longestGap   longest time between two 200 answers (or from the last 200 to now)
+     * @param firstFailure when the first answer that was not a 200 came (by the wall clock), or null when all were
      */
-    record Seen(Duration longestGap, int polls, int failed) {
+    record Seen(Duration longestGap, int polls, int failed, Instant firstFailure) {
 
         String describe() {
             return Timed.format(longestGap) + " longest gap without a 200 (" + failed + " of " + polls
@@ -95,7 +100,7 @@ final class HealthPoller implements AutoCloseable {
         }
         synchronized (this) {
             long gap = down ? Math.max(longestGap, System.nanoTime() - lastOk) : longestGap;
-            return new Seen(Duration.ofNanos(gap), polls, failed);
+            return new Seen(Duration.ofNanos(gap), polls, failed, firstFailure);
         }
     }
 

@@ -26,6 +26,14 @@ record Measured(Duration whole, Duration downtime, HealthPoller.Seen seen, List<
         static Part of(String name, Runnable work) {
             return new Part(name, Timed.run(work).duration());
         }
+
+        /** Each part's times over {@code runs}, by name, in the order the parts first appear. */
+        static Map<String, List<Duration>> byName(List<List<Part>> runs) {
+            Map<String, List<Duration>> parts = new LinkedHashMap<>();
+            runs.forEach(run -> run.forEach(p -> parts.computeIfAbsent(p.name(), n -> new ArrayList<>())
+                    .add(p.time())));
+            return parts;
+        }
     }
 
     /** Logs the measurement and its parts (progress on stderr); returns it. */
@@ -38,9 +46,6 @@ record Measured(Duration whole, Duration downtime, HealthPoller.Seen seen, List<
 
     /** Each part's times over {@code runs}, by name, in the order the parts first appear. */
     static Map<String, List<Duration>> partsByName(List<Measured> runs) {
-        Map<String, List<Duration>> parts = new LinkedHashMap<>();
-        runs.forEach(m -> m.parts().forEach(p -> parts.computeIfAbsent(p.name(), n -> new ArrayList<>())
-                .add(p.time())));
-        return parts;
+        return Part.byName(runs.stream().map(Measured::parts).toList());
     }
 }

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -117,6 +119,13 @@ final class RewindCli {
         parts.add(new Measured.Part("last step → process exit (run recorded, JSON printed, JVM exit)",
                 run.whole().minus(Duration.between(run.started(), previous))));
         return parts;
+    }
+
+    /** Where a rollback kept the live data it replaced: datastore → database or directory name. */
+    static Map<String, String> kept(JsonNode rollback) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        rollback.path("kept").properties().forEach(e -> kept.put(e.getKey(), e.getValue().asText()));
+        return kept;
     }
 
     /** The downtime by the journal: the first {@code stop} step started → the last {@code start} step finished. */

@@ -3,7 +3,6 @@ package dev.rewind.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rewind.core.config.Durations;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,12 +26,10 @@ final class RewindRollback {
                 throw run.failed("ended with status '" + json.path("status").asText() + "': "
                         + json.path("error").asText());
             }
-            Map<String, String> kept = new LinkedHashMap<>();
-            json.path("kept").properties().forEach(e -> kept.put(e.getKey(), e.getValue().asText()));
             Measured measured = new Measured(run.whole(), RewindCli.downtime(json, run), seen,
                     RewindCli.journal(json, run), Durations.parse(json.path("duration").asText()),
                     Durations.parse(json.path("downtime").asText()));
-            return new Result(measured, kept);
+            return new Result(measured, RewindCli.kept(json));
         }
     }
 

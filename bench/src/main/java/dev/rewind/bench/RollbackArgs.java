@@ -20,27 +20,34 @@ record RollbackArgs(long dbBytes, int files, long fileBytes, List<String> strate
 
     private static final long BYTES_PER_FILE = 20 * 1024;
 
-    /** The usage of {@code script} ({@code rollback.sh}, {@code deploy.sh}), which take the same options. */
-    static String usage(String script) {
+    /** The defaults of {@code --strategy} and {@code --repeat}, which differ between the scripts. */
+    record Defaults(String strategy, int repeat) {
+
+        /** bench/rollback.sh's and bench/deploy.sh's: both strategies, 3 repetitions each. */
+        static final Defaults BOTH_THREE_TIMES = new Defaults("both", 3);
+    }
+
+    /** The usage of {@code script} ({@code rollback.sh}, {@code deploy.sh}, {@code run.sh}): the same options. */
+    static String usage(String script, Defaults defaults) {
         return """
                 usage: bench/%1$s [--size 1g] [--files 10000] [--file-bytes 200m] [--strategy dump|clone|both]
                              %2$s [--repeat 3] [--work DIR]
                   --size        size of the generated shop database (pg_database_size), default 1g
                   --files       number of files in the uploads directory, default 10000
                   --file-bytes  their total size, default 20k per file (200m for 10000 files)
-                  --strategy    the backup strategy of the datastore db, default both (one scenario each)
-                  --repeat      how many times each way is measured per strategy; the tables show the median, default 3
+                  --strategy    the backup strategy of the datastore db, default %3$s (both: one scenario each)
+                  --repeat      how many times each way is measured per strategy; the tables show the median, default %4$d
                   --work        parent of the temporary working directory, default the system temp directory
-                """.formatted(script, " ".repeat(script.length()));
+                """.formatted(script, " ".repeat(script.length()), defaults.strategy(), defaults.repeat());
     }
 
     /** {@code cliJar} and {@code appJar} come from the launcher (system properties), the rest from the command line. */
-    static RollbackArgs parse(Path cliJar, Path appJar, String... args) {
+    static RollbackArgs parse(Path cliJar, Path appJar, Defaults defaults, String... args) {
         long size = ByteSize.parse("1g");
         int files = 10_000;
         Long fileBytes = null;
-        List<String> strategies = List.of(RewindWay.DUMP, RewindWay.CLONE);
-        int repeat = 3;
+        List<String> strategies = strategies(defaults.strategy());
+        int repeat = defaults.repeat();
         Path work = Path.of(System.getProperty("java.io.tmpdir"));
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -48,12 +55,7 @@ record RollbackArgs(long dbBytes, int files, long fileBytes, List<String> strate
                 case "--size" -> size = ByteSize.parse(required(args[i], value));
                 case "--files" -> files = Integer.parseInt(required(args[i], value));
                 case "--file-bytes" -> fileBytes = ByteSize.parse(required(args[i], value));
-                case "--strategy" -> strategies = switch (required(args[i], value)) {
-                    case "dump" -> List.of(RewindWay.DUMP);
-                    case "clone" -> List.of(RewindWay.CLONE);
-                    case "both" -> List.of(RewindWay.DUMP, RewindWay.CLONE);
-                    default -> throw new IllegalArgumentException("--strategy must be dump, clone or both, not " + value);
-                };
+                case "--strategy" -> strategies = strategies(required(args[i], value));
                 case "--repeat" -> repeat = Integer.parseInt(required(args[i], value));
                 case "--work" -> work = Path.of(required(args[i], value));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -65,6 +67,15 @@ record RollbackArgs(long dbBytes, int files, long fileBytes, List<String> strate
         }
         return new RollbackArgs(size, files, fileBytes == null ? files * BYTES_PER_FILE : fileBytes, strategies,
                 repeat, work, cliJar, appJar);
+    }
+
+    private static List<String> strategies(String value) {
+        return switch (value) {
+            case "dump" -> List.of(RewindWay.DUMP);
+            case "clone" -> List.of(RewindWay.CLONE);
+            case "both" -> List.of(RewindWay.DUMP, RewindWay.CLONE);
+            default -> throw new IllegalArgumentException("--strategy must be dump, clone or both, not " + value);
+        };
     }
 
     private static String required(String option, String value) {

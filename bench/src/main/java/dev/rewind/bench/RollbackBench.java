@@ -10,7 +10,7 @@ public final class RollbackBench {
     private RollbackBench() {}
 
     public static void main(String[] args) {
-        System.exit(StrategyBench.run("rollback.sh", args,
+        System.exit(StrategyBench.run("rollback.sh", RollbackArgs.Defaults.BOTH_THREE_TIMES, args,
                 (bench, strategy, workspace) -> new RollbackRun(bench, strategy).run(workspace),
                 (command, outcomes) -> new RollbackReport().markdown(command, outcomes)));
     }

@@ -5,6 +5,7 @@ import dev.rewind.core.Json;
 import dev.rewind.core.Rewind;
 import dev.rewind.core.backup.BackupResult;
 import dev.rewind.core.backup.Progress;
+import dev.rewind.core.config.Durations;
 import dev.rewind.core.driver.ComponentDriver;
 import dev.rewind.core.driver.DriverContext;
 import dev.rewind.core.driver.Drivers;
@@ -24,13 +25,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A Rewind project whose {@code production} runs the sample app as its {@code releases}-driven backend (v1 and v2),
  * on the shop database and the uploads directory, both restored by a rollback. Deploys are done by hand, as the
- * rollback tests do: stop, activate, start through the driver, wait for health, record the release live.
+ * rollback tests do: stop, activate, start through the driver, wait for health, record the release live. How the
+ * backend is started, stopped and probed is a {@link Backend}.
  */
 final class RollbackProject {
 
@@ -40,17 +44,44 @@ final class RollbackProject {
             .connectTimeout(Duration.ofSeconds(1)).build();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
+    /**
+     * How the project runs its backend.
+     *
+     * @param service       a script run as {@code SCRIPT start|stop BACKEND_ROOT} for the component's start and stop
+     *                      commands, as a stack's {@code docker compose} would be; null: Rewind starts and stops the
+     *                      process itself
+     * @param probeInterval how often the backend's health is probed while Rewind watches
+     */
+    record Backend(Path service, Duration probeInterval) {
+
+        /** The rollback and deploy benchmarks': Rewind's own process handling, a probe every 500 ms. */
+        static final Backend PROCESS = new Backend(null, Duration.ofMillis(500));
+
+        /** The component's {@code start} (and {@code stop}) lines of rewind.yaml. */
+        private String commands(Path root) {
+            if (service == null) {
+                return "start: ./start.sh";
+            }
+            return "start: \"" + command("start", root) + "\"\n        stop: \"" + command("stop", root) + "\"";
+        }
+
+        private String command(String action, Path root) {
+            return Shell.quote(service) + " " + action + " " + Shell.quote(root);
+        }
+    }
+
     private final Path dir;
     private final Path config;
     private final int port;
     private final BenchServer server;
+    private final Path appJar;
 
-    RollbackProject(Path dir, BenchServer server, String strategy, Path appJar) {
+    RollbackProject(Path dir, BenchServer server, String strategy, Path appJar, Backend backend) {
         this.dir = dir;
         this.server = server;
+        this.appJar = appJar;
         this.config = dir.resolve("rewind.yaml");
         this.port = freePort();
-        String jdbc = "jdbc:postgresql://localhost:" + server.port() + "/" + Bench.DATABASE + "?user=" + BenchServer.USER;
         write(config, """
                 project: shop
                 environments:
@@ -60,37 +91,63 @@ final class RollbackProject {
                       backend:
                         driver: releases
                         root: backend
-                        start: ./start.sh
-                        env: { PORT: "%1$d", DB: "%2$s", FILES: uploads }
+                        %1$s
+                        env: { %2$s }
                         grace: 5s
                         start_timeout: 60s
                         probes:
-                          - http: http://127.0.0.1:%1$d/health
-                            interval: 500ms
+                          - http: %3$s
+                            interval: %4$s
                             expect: { status: 200, body: 'json.status == "ok"', max_latency: 2s }
                     datastores:
-                      db: { postgres: "%3$s", strategy: %4$s }
+                      db: { postgres: "%5$s", strategy: %6$s }
                       uploads: { files: uploads }
                     verify:
                       smoke:
-                        - { name: items-api, http: "GET http://127.0.0.1:%1$d/api/items", expect: { status: 200 } }
+                        - { name: items-api, http: "GET %7$s", expect: { status: 200 } }
                       sql:
                         - { name: items-table, datastore: db, query: "SELECT count(*) > 0 FROM items" }
-                """.formatted(port, jdbc, server.url(Bench.DATABASE).url(), strategy));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                """.formatted(backend.commands(backendRoot()), appEnvironment().entrySet().stream()
+                        .map(e -> e.getKey() + ": \"" + e.getValue() + "\"").collect(Collectors.joining(", ")),
+                        health(), Durations.format(backend.probeInterval()), server.url(Bench.DATABASE).url(),
+                        strategy, health().resolve("/api/items")));
         for (String version : List.of("v1", "v2")) {
-            Path script = dir.resolve("backend/releases/" + version + "/start.sh");
-            write(script, """
-                    #!/bin/sh
-                    cd "$(dirname "$0")/../../.."
-                    exec %s -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar %s --version %s --port "$PORT" --db "$DB" --files "$FILES"
-                    """.formatted(java, appJar, version));
-            try {
-                Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            release(version, "");
         }
+    }
+
+    /**
+     * Writes the start script of release {@code version}: the sample app, with {@code flags} added to its command
+     * line (e.g. a failure mode that makes it a bad release).
+     */
+    void release(String version, String flags) {
+        Path script = backendRoot().resolve("releases/" + version + "/start.sh");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        write(script, """
+                #!/bin/sh
+                cd "$(dirname "$0")/../../.."
+                exec %s -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar %s --version %s --port "$PORT" --db "$DB" --files "$FILES"%s
+                """.formatted(java, appJar, version, flags.isEmpty() ? "" : " " + flags));
+        try {
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The backend's settings, which its start scripts read from the environment: PORT, DB, FILES. */
+    Map<String, String> appEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PORT", Integer.toString(port));
+        env.put("DB", "jdbc:postgresql://localhost:" + server.port() + "/" + Bench.DATABASE + "?user="
+                + BenchServer.USER);
+        env.put("FILES", RewindWay.UPLOADS);
+        return env;
+    }
+
+    /** The component's root: {@code releases/<version>/} and the {@code current} link. */
+    Path backendRoot() {
+        return dir.resolve("backend");
     }
 
     Path dir() {
@@ -189,12 +246,13 @@ final class RollbackProject {
         return Long.parseLong(server.value(Bench.DATABASE, "SELECT count(*) FROM items"));
     }
 
-    /** Writes an item: a row in the database and a file in the uploads. */
+    /** Writes an item: a row in the database and a file in the uploads holding {@link #itemBody}. */
     void postItem(String name) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(health().resolve("/api/items"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"body\":\"body of " + name
-                            + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(Duration.ofSeconds(5))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"body\":\""
+                            + itemBody(name) + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("POST /api/items answered " + response.statusCode() + ": "
                         + response.body());
@@ -205,6 +263,11 @@ final class RollbackProject {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The body {@link #postItem} writes for the item {@code name}: its row's {@code body} and its file's content. */
+    static String itemBody(String name) {
+        return "body of " + name;
     }
 
     /** Stops the app if it runs; never fails (used when cleaning up). */

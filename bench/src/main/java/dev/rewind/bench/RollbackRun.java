@@ -54,7 +54,7 @@ final class RollbackRun {
             project.require("v1", V1_ITEMS, "`rewind rollback`");
             rewinds.add(rewind.measured().logged("rewind"));
 
-            resetToV2(project, setup.server(), setup.shell(), rewind.kept());
+            resetToV2(project, setup.server(), setup.shell(), rewind.kept(), V1_ITEMS + V2_ITEMS);
             setup.settle();
             Log.info("measuring the runbook's rollback, " + i + " of " + args.repeat());
             runbooks.add(RunbookRollback.run(project, runbook).logged("runbook"));
@@ -100,9 +100,10 @@ final class RollbackRun {
 
     /**
      * Back to the state Rewind started from, untimed: v2's database and uploads, which Rewind kept, renamed back into
-     * place, and v2 started again.
+     * place, and v2 started again; fails unless it serves on {@code items} items.
      */
-    private static void resetToV2(RollbackProject project, BenchServer server, Shell shell, Map<String, String> kept) {
+    static void resetToV2(RollbackProject project, BenchServer server, Shell shell, Map<String, String> kept,
+                          long items) {
         ComponentDriver driver = project.driver();
         driver.stop();
         server.admin("DROP DATABASE " + Bench.DATABASE + " WITH (FORCE)",
@@ -112,6 +113,6 @@ final class RollbackRun {
                 + " " + quote(uploads));
         driver.activate("v2", "v1");
         driver.start();
-        project.require("v2", V1_ITEMS + V2_ITEMS, "the reset to v2's state");
+        project.require("v2", items, "the reset to v2's state");
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,13 @@ final class Shell {
     Shell(Path scratch, Map<String, String> environment) {
         this.scratch = scratch;
         this.environment = Map.copyOf(environment);
+    }
+
+    /** A shell like this one whose children also get {@code more} in their environment. */
+    Shell with(Map<String, String> more) {
+        Map<String, String> merged = new HashMap<>(environment);
+        merged.putAll(more);
+        return new Shell(scratch, merged);
     }
 
     /** {@code path} as one single-quoted shell word. */

@@ -14,6 +14,10 @@ import java.util.Map;
 record ShopSetup(BenchServer server, Shell shell, RollbackProject project, Machine machine, Map<String, String> sizes) {
 
     static ShopSetup create(Workspace workspace, RollbackArgs args, String strategy) {
+        return create(workspace, args, strategy, RollbackProject.Backend.PROCESS);
+    }
+
+    static ShopSetup create(Workspace workspace, RollbackArgs args, String strategy, RollbackProject.Backend backend) {
         String load = Machine.loadAverage();
         Log.info("strategy " + strategy + ": working in " + workspace.root() + "; starting PostgreSQL 15");
         BenchServer server = workspace.startServer();
@@ -29,7 +33,7 @@ record ShopSetup(BenchServer server, Shell shell, RollbackProject project, Machi
                 ByteSize.format(Sizes.tree(dir.resolve(RewindWay.UPLOADS)))));
         Machine machine = Machine.describe(shell, server, workspace.root(),
                 Backups.Options.defaults(System.getenv("PATH")).jobs(), load);
-        RollbackProject project = new RollbackProject(dir, server, strategy, args.appJar());
+        RollbackProject project = new RollbackProject(dir, server, strategy, args.appJar(), backend);
         workspace.beforeCleanup(project::stopQuietly);
         return new ShopSetup(server, shell, project, machine, sizes);
     }

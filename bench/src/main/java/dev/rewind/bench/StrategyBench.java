@@ -24,13 +24,15 @@ final class StrategyBench {
     private StrategyBench() {}
 
     /** Runs {@code bench/SCRIPT ARGS}; returns the exit code. */
-    static <O> int run(String script, String[] args, Scenario<O> scenario, Report<O> report) {
+    static <O> int run(String script, RollbackArgs.Defaults defaults, String[] args, Scenario<O> scenario,
+                       Report<O> report) {
         RollbackArgs bench;
         try {
-            bench = RollbackArgs.parse(jar("rewind.bench.cli", script), jar("rewind.bench.app", script), args);
+            bench = RollbackArgs.parse(path("rewind.bench.cli", script), path("rewind.bench.app", script), defaults,
+                    args);
         } catch (IllegalArgumentException e) {
             System.err.println(script + ": " + e.getMessage());
-            System.err.print(RollbackArgs.usage(script));
+            System.err.print(RollbackArgs.usage(script, defaults));
             return 2;
         }
         List<O> outcomes = new ArrayList<>();
@@ -48,7 +50,8 @@ final class StrategyBench {
         return 0;
     }
 
-    private static Path jar(String property, String script) {
+    /** The path the launcher, {@code bench/SCRIPT}, passed as {@code -Dproperty}; fails when it is not set. */
+    static Path path(String property, String script) {
         String value = System.getProperty(property);
         if (value == null) {
             throw new IllegalArgumentException("-D" + property + " is not set: run bench/" + script);
