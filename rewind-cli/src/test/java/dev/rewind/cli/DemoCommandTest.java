@@ -54,6 +54,7 @@ class DemoCommandTest {
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.stdout()).contains("backups by `dump`", "Serving: v1 with 5 orders",
+                    "detected: watch: the policy decided ROLLBACK_NOW: rule ",
                     "Stop them with: rewind demo --stop --dir " + dir);
             String health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(appUrl(dir) + "/health"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();

@@ -8,6 +8,7 @@ import dev.rewind.core.deploy.DeployResult;
 import dev.rewind.core.driver.DriverContext;
 import dev.rewind.core.driver.Drivers;
 import dev.rewind.core.rollback.RollbackResult;
+import dev.rewind.core.store.StepStatus;
 import dev.rewind.core.workflow.WorkflowListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -88,17 +90,21 @@ public final class Demo {
 
         say.accept("\n▸ deploy v2 (its /health starts failing " + DemoProject.V2_FAILS_AFTER + " after it starts),"
                 + " watching it for up to " + WATCH.toSeconds() + "s");
-        OrdersAfterVerify ordersUnderV2 = new OrdersAfterVerify(steps, () -> {
-            shop.order("v2-order", V2_ORDERS);
-            timeline.mark("v2 live and verified; " + V2_ORDERS + " orders written through v2; watching");
-        });
-        DeployResult v2 = deploy(rewind, "v2", WATCH, ordersUnderV2);
+        // Once v2 is verified (it serves), orders are written through it: the writes after the backup that a
+        // runbook rollback would lose. The rollback's own verify step comes later and writes nothing.
+        AtomicBoolean ordered = new AtomicBoolean();
+        DeployResult v2 = deploy(rewind, "v2", WATCH, steps.andAfterEachStep(step -> {
+            if (step.name().equals("verify") && step.status() == StepStatus.DONE && ordered.compareAndSet(false, true)) {
+                shop.order("v2-order", V2_ORDERS);
+                timeline.mark("v2 live and verified; " + V2_ORDERS + " orders written through v2; watching");
+            }
+        }));
         RollbackResult rollback = v2.rollback();
         if (rollback == null) {
             throw new RewindException(ErrorCode.FAILED, "the demo's v2 was not rolled back: it ended " + v2.status()
                     + (v2.trigger() == null ? "" : " (" + v2.trigger() + ")"));
         }
-        timeline.mark("detected: " + v2.trigger().lines().findFirst().orElse(""));
+        timeline.mark("detected: " + headline(v2.trigger()));
         timeline.mark("rollback " + rollback.status() + "; verified");
         String report = rewind.report(v2.runId()).markdown().toString();
         timeline.mark("incident report written");
@@ -107,6 +113,13 @@ public final class Demo {
                 timeline.moments(), v2.runId(), v2.trigger(), rollback.runId(), rollback.status(), rollback.downtime(),
                 shop.healthyVersion(), shop.items("shop"), kept, kept == null ? 0 : shop.items(kept), report,
                 timeline.elapsed(), keep);
+    }
+
+    /** {@code watch: the policy decided ROLLBACK_NOW: rule database-unhealthy fired}, without the rule's values. */
+    static String headline(String trigger) {
+        String first = trigger.lines().findFirst().orElse("");
+        int values = first.indexOf(" fired: ");
+        return values < 0 ? first : first.substring(0, values + " fired".length());
     }
 
     private static DeployResult deploy(Rewind rewind, String version, Duration watch, WorkflowListener listener) {

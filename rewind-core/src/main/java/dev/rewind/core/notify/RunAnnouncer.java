@@ -1,11 +1,9 @@
 package dev.rewind.core.notify;
 
 import dev.rewind.core.Json;
-import dev.rewind.core.backup.Progress;
 import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.store.Event;
 import dev.rewind.core.store.Ids;
-import dev.rewind.core.store.RunStep;
 import dev.rewind.core.store.StateStore;
 import dev.rewind.core.store.StepStatus;
 import dev.rewind.core.workflow.WorkflowListener;
@@ -48,38 +46,14 @@ public final class RunAnnouncer implements AutoCloseable {
 
     /** {@code listener}, also announcing each step that is done (but the announcing steps themselves). */
     public WorkflowListener stepsTo(WorkflowListener listener) {
-        return new WorkflowListener() {
-            @Override
-            public void started(RunStep step) {
-                listener.started(step);
+        return listener.andAfterEachStep(step -> {
+            if (step.status() == StepStatus.DONE && !step.name().startsWith("announce")) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                values.put("step", step.name());
+                values.put("duration", Duration.between(step.startedAt(), step.finishedAt()));
+                announce(Announcement.Event.STEP_DONE, values);
             }
-
-            @Override
-            public void finished(RunStep step) {
-                listener.finished(step);
-                if (step.status() == StepStatus.DONE && !step.name().startsWith("announce")) {
-                    Map<String, Object> values = new LinkedHashMap<>();
-                    values.put("step", step.name());
-                    values.put("duration", Duration.between(step.startedAt(), step.finishedAt()));
-                    announce(Announcement.Event.STEP_DONE, values);
-                }
-            }
-
-            @Override
-            public void skipped(RunStep step) {
-                listener.skipped(step);
-            }
-
-            @Override
-            public void message(String text) {
-                listener.message(text);
-            }
-
-            @Override
-            public Progress progress() {
-                return listener.progress();
-            }
-        };
+        });
     }
 
     /** Waits at most the notifiers' timeout, then records the deliveries that failed. */

@@ -2,6 +2,7 @@ package dev.rewind.core.workflow;
 
 import dev.rewind.core.backup.Progress;
 import dev.rewind.core.store.RunStep;
+import java.util.function.Consumer;
 
 /** Follows a run as it happens: the CLI prints a line per step, the server streams them. Every method may be skipped. */
 public interface WorkflowListener {
@@ -23,5 +24,37 @@ public interface WorkflowListener {
     /** Where long copies report their bytes. */
     default Progress progress() {
         return Progress.NONE;
+    }
+
+    /** This listener, and after each step that ends, {@code then} too. */
+    default WorkflowListener andAfterEachStep(Consumer<RunStep> then) {
+        WorkflowListener first = this;
+        return new WorkflowListener() {
+            @Override
+            public void started(RunStep step) {
+                first.started(step);
+            }
+
+            @Override
+            public void finished(RunStep step) {
+                first.finished(step);
+                then.accept(step);
+            }
+
+            @Override
+            public void skipped(RunStep step) {
+                first.skipped(step);
+            }
+
+            @Override
+            public void message(String text) {
+                first.message(text);
+            }
+
+            @Override
+            public Progress progress() {
+                return first.progress();
+            }
+        };
     }
 }
