@@ -16,8 +16,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code rewind demo} as a newcomer runs it: a child process on an embedded PostgreSQL, nothing else. */
 class DemoCommandTest {
@@ -48,6 +51,7 @@ class DemoCommandTest {
     @Test
     void keepLeavesTheShopServingV1UntilStop(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("demo");
+        ProcessResult stop;
         try {
             ProcessResult result = ChildProcess.run(RollbackScenario.cliCommand("demo", "--dir", dir.toString(), "--keep"),
                     tmp, Map.of(), DEMO_LIMIT);
@@ -63,11 +67,32 @@ class DemoCommandTest {
                     Duration.ofMinutes(1));
             assertThat(Json.readTree(status.stdout()).at("/environments/0/live/version").asText()).isEqualTo("v1");
         } finally {
-            ProcessResult stop = ChildProcess.run(RollbackScenario.cliCommand("demo", "--stop", "--dir", dir.toString()),
+            stop = ChildProcess.run(RollbackScenario.cliCommand("demo", "--stop", "--dir", dir.toString()),
                     tmp, Map.of(), Duration.ofMinutes(1));
-            assertThat(stop.stdout()).as(stop.toString()).contains("backend stopped, PostgreSQL stopped");
         }
+        assertThat(stop.stdout()).as(stop.toString()).contains("backend stopped, PostgreSQL stopped");
         assertThat(processesIn(dir)).as("processes left behind").isEmpty();
+    }
+
+    @ParameterizedTest(name = "SIGTERM after \"{0}\"")
+    @ValueSource(strings = {"backups by", "▸ deploy v2"})
+    void aSignalledDemoStopsWhatItStarted(String line, @TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("demo");
+        Path out = tmp.resolve("demo.out");
+        Process demo = new ProcessBuilder(RollbackScenario.cliCommand("demo", "--dir", dir.toString()))
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (!Files.readString(out).contains(line)) {
+                assertThat(System.nanoTime()).as("the demo printed \"%s\" in time", line).isLessThan(deadline);
+                RollbackScenario.sleep(50);
+            }
+            demo.destroy();
+            assertThat(demo.waitFor(1, TimeUnit.MINUTES)).as("the demo exits on SIGTERM").isTrue();
+        } finally {
+            demo.destroyForcibly();
+        }
+        assertThat(processesIn(dir)).as("processes left behind; the demo printed:%n%s", Files.readString(out)).isEmpty();
     }
 
     /** The shop's URL, from the project the demo wrote. */

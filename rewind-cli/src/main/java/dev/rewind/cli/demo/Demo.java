@@ -5,8 +5,6 @@ import dev.rewind.core.Rewind;
 import dev.rewind.core.RewindException;
 import dev.rewind.core.deploy.DeployRequest;
 import dev.rewind.core.deploy.DeployResult;
-import dev.rewind.core.driver.DriverContext;
-import dev.rewind.core.driver.Drivers;
 import dev.rewind.core.rollback.RollbackResult;
 import dev.rewind.core.store.StepStatus;
 import dev.rewind.core.workflow.WorkflowListener;
@@ -53,27 +51,43 @@ public final class Demo {
         DemoProject project = new DemoProject(dir, freePort());
         project.requireNew();
         say.accept("Rewind demo in " + dir + "\n  backups by `" + strategy.name() + "`: " + strategy.reason());
-        DemoPostgres postgres = DemoPostgres.start(project.postgresData(), dir.resolve(".rewind/demo/postgres.log"));
-        // Ctrl-C: the shop runs in a session of its own and would outlive the demo; stop it and PostgreSQL.
-        Thread onInterrupt = new Thread(() -> stop(dir, processEnv));
-        if (!keep) {
-            Runtime.getRuntime().addShutdownHook(onInterrupt);
-        }
-        try {
-            timeline.mark("embedded PostgreSQL 15 up on port " + postgres.port());
-            postgres.createDatabase("shop");
-            project.write(postgres.port(), strategy.name());
-            Shop shop = new Shop(project.appUrl(), postgres.port());
-            try (Rewind rewind = Rewind.open(project.config(), processEnv)) {
-                return story(rewind, project, shop, postgres.port(), strategy, timeline, keep);
-            }
-        } finally {
-            if (!keep && removed(onInterrupt)) {
-                if (Files.exists(project.config())) {
-                    stopBackend(dir, processEnv);
+        // Ctrl-C or SIGTERM: PostgreSQL and the shop (in a session of its own) would outlive the JVM, so a hook stops
+        // them. The backend twice: the story may start it while the hook stops it; the JVM halts when the hook returns.
+        Thread onSignal = new Thread(() -> {
+            for (int pass = 1; pass <= 2; pass++) {
+                try {
+                    DemoProcesses.stop(project, processEnv);
+                } catch (RuntimeException e) {
+                    say.accept("warning: " + e.getMessage());
                 }
-                postgres.close();
             }
+        });
+        if (!keep) {
+            Runtime.getRuntime().addShutdownHook(onSignal);
+        }
+        DemoResult result;
+        try {
+            result = startAndTell(project, strategy, timeline, keep);
+        } catch (RuntimeException failure) {
+            if (!keep && removed(onSignal)) {
+                DemoProcesses.stopAfter(failure, project, processEnv);
+            }
+            throw failure;
+        }
+        if (!keep && removed(onSignal)) {
+            DemoProcesses.stop(project, processEnv);
+        }
+        return result;
+    }
+
+    private DemoResult startAndTell(DemoProject project, Strategy strategy, Timeline timeline, boolean keep) {
+        DemoPostgres postgres = DemoPostgres.start(project.postgresData(), dir.resolve(".rewind/demo/postgres.log"));
+        timeline.mark("embedded PostgreSQL 15 up on port " + postgres.port());
+        postgres.createDatabase("shop");
+        project.write(postgres.port(), strategy.name());
+        Shop shop = new Shop(project.appUrl(), postgres.port());
+        try (Rewind rewind = Rewind.open(project.config(), processEnv)) {
+            return story(rewind, project, shop, postgres.port(), strategy, timeline, keep);
         }
     }
 
@@ -134,9 +148,7 @@ public final class Demo {
             throw new RewindException(ErrorCode.USAGE, "no demo in " + dir + " (it has no rewind.yaml)"
                     + "\n    fix: give the directory `rewind demo` printed, e.g. rewind demo --stop --dir /tmp/rewind-demo-123");
         }
-        boolean backend = stopBackend(project.dir(), processEnv);
-        boolean postgres = DemoPostgres.stop(project.postgresData());
-        return new StopResult(project.dir().toString(), backend, postgres);
+        return DemoProcesses.stop(project, processEnv);
     }
 
     /** What {@code rewind demo --stop} stopped. */
@@ -148,16 +160,6 @@ public final class Demo {
             return Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shutdownInProgress) {
             return false;
-        }
-    }
-
-    private static boolean stopBackend(Path dir, Map<String, String> processEnv) {
-        try (Rewind rewind = Rewind.open(dir.resolve("rewind.yaml"), processEnv)) {
-            var component = rewind.environment(DemoProject.ENVIRONMENT).components().get("backend");
-            var driver = Drivers.of(new DriverContext(DemoProject.ENVIRONMENT, "backend", component, dir, processEnv));
-            boolean running = !driver.pids().isEmpty();
-            driver.stop();
-            return running;
         }
     }
 

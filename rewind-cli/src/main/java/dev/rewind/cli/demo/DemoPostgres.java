@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
  * demo directory, and the server outlives Rewind's JVM (no shutdown hook), so {@code --keep} leaves it running;
  * {@link #stop(Path)} stops it later from its {@code postmaster.pid}.
  */
-public final class DemoPostgres implements AutoCloseable {
+public final class DemoPostgres {
 
     private final EmbeddedPostgres postgres;
 
@@ -69,7 +69,9 @@ public final class DemoPostgres implements AutoCloseable {
 
     /** Stops the server whose data is in {@code dataDir} (a fast shutdown); false if none was running. */
     public static boolean stop(Path dataDir) {
-        Optional<ProcessHandle> server = pid(dataDir).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+        // The pid file may be stale (a reboot): only a live postgres process is signalled.
+        Optional<ProcessHandle> server = pid(dataDir).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().filter(c -> c.endsWith("/postgres")).isPresent());
         if (server.isEmpty()) {
             return false;
         }
@@ -79,21 +81,11 @@ public final class DemoPostgres implements AutoCloseable {
             server.get().onExit().get(30, TimeUnit.SECONDS);
             return true;
         } catch (IOException | ExecutionException | TimeoutException e) {
-            throw new RewindException(ErrorCode.FAILED, "PostgreSQL (pid " + server.get().pid() + ") did not stop in 30s: "
-                    + e + "\n    fix: kill " + server.get().pid(), e);
+            throw new RewindException(ErrorCode.FAILED, "PostgreSQL (pid " + server.get().pid() + ") could not be"
+                    + " stopped: " + e + "\n    fix: kill " + server.get().pid(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RewindException(ErrorCode.FAILED, "interrupted while stopping PostgreSQL", e);
-        }
-    }
-
-    /** Stops the server (pg_ctl stop); its data stays. */
-    @Override
-    public void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new RewindException(ErrorCode.FAILED, "the embedded PostgreSQL did not stop: " + e.getMessage(), e);
         }
     }
 }
