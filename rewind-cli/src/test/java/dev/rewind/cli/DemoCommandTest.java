@@ -92,6 +92,7 @@ class DemoCommandTest {
         } finally {
             demo.destroyForcibly();
         }
+        RollbackScenario.sleep(2000); // a server still starting would show up by now
         assertThat(processesIn(dir)).as("processes left behind; the demo printed:%n%s", Files.readString(out)).isEmpty();
     }
 

@@ -33,6 +33,8 @@ public final class Demo {
     private final Map<String, String> processEnv;
     private final Consumer<String> say;
     private final WorkflowListener steps;
+    /** Held while PostgreSQL starts: a signal then waits for the server to be up, and stops it. */
+    private final Object postgresStart = new Object();
 
     /**
      * @param say   prints a line of the story
@@ -54,11 +56,13 @@ public final class Demo {
         // Ctrl-C or SIGTERM: PostgreSQL and the shop (in a session of its own) would outlive the JVM, so a hook stops
         // them. The backend twice: the story may start it while the hook stops it; the JVM halts when the hook returns.
         Thread onSignal = new Thread(() -> {
-            for (int pass = 1; pass <= 2; pass++) {
-                try {
-                    DemoProcesses.stop(project, processEnv);
-                } catch (RuntimeException e) {
-                    say.accept("warning: " + e.getMessage());
+            synchronized (postgresStart) {
+                for (int pass = 1; pass <= 2; pass++) {
+                    try {
+                        DemoProcesses.stop(project, processEnv);
+                    } catch (RuntimeException e) {
+                        say.accept("warning: " + e.getMessage());
+                    }
                 }
             }
         });
@@ -81,7 +85,10 @@ public final class Demo {
     }
 
     private DemoResult startAndTell(DemoProject project, Strategy strategy, Timeline timeline, boolean keep) {
-        DemoPostgres postgres = DemoPostgres.start(project.postgresData(), dir.resolve(".rewind/demo/postgres.log"));
+        DemoPostgres postgres;
+        synchronized (postgresStart) {
+            postgres = DemoPostgres.start(project.postgresData(), dir.resolve(".rewind/demo/postgres.log"));
+        }
         timeline.mark("embedded PostgreSQL 15 up on port " + postgres.port());
         postgres.createDatabase("shop");
         project.write(postgres.port(), strategy.name());
