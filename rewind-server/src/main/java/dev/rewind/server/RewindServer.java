@@ -17,6 +17,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -49,6 +50,11 @@ public final class RewindServer implements AutoCloseable {
 
     /** Starts serving; fails if the address cannot be listened on. */
     public static RewindServer start(Rewind rewind, ServerOptions options) {
+        return start(rewind, options, Clock.systemUTC());
+    }
+
+    /** Starts serving with {@code clock} for the login throttle. */
+    static RewindServer start(Rewind rewind, ServerOptions options, Clock clock) {
         JournalStream journal = new JournalStream(rewind.store());
         RewindMetrics metrics = new RewindMetrics();
         StorePoller metricsPoller = new StorePoller(rewind.store(),
@@ -59,7 +65,7 @@ public final class RewindServer implements AutoCloseable {
         app.before(new SecurityHeaders());
         app.get("/healthz", ctx -> ctx.json(new Healthz("ok", options.version())));
         app.get("/metrics", ctx -> ctx.contentType(RewindMetrics.CONTENT_TYPE).result(metrics.scrape()));
-        ApiRoutes.register(app, rewind, health, rollbacks, journal);
+        ApiRoutes.register(app, rewind, clock, health, rollbacks, journal);
         ErrorMapper.register(app);
         RewindServer server = new RewindServer(app, health, rollbacks, journal, metricsPoller);
         try {
