@@ -1,8 +1,6 @@
 package dev.rewind.server;
 
-import dev.rewind.core.ErrorCode;
 import dev.rewind.core.Rewind;
-import dev.rewind.core.RewindException;
 import dev.rewind.server.internal.ApiRoutes;
 import dev.rewind.server.internal.ErrorMapper;
 import dev.rewind.server.internal.HealthMonitor;
@@ -72,8 +70,7 @@ public final class RewindServer implements AutoCloseable {
             app.start(options.bind(), options.port());
         } catch (JavalinBindException e) {
             server.close();
-            throw new RewindException(ErrorCode.USAGE, "cannot listen on " + options.bind() + ":" + options.port()
-                    + ": " + e.getMessage() + "\n    fix: choose another --port, or stop what listens there", e);
+            throw ListenFailure.of(options, e);
         }
         return server;
     }
