@@ -154,6 +154,18 @@ class ApiEnvironmentsTest {
                 "unknown key 'dryRun' in the body; the keys are confirm, dry_run, only, reason, to");
     }
 
+    @Test
+    void aNullBodyOrANullInOnlyIs400() {
+        assertBadRequest(api.post("/api/environments/staging/rollback", api.operator, "null"),
+                "the body must be a JSON object, e.g. {}");
+        assertBadRequest(api.post("/api/environments/staging/hold", api.operator, "null"),
+                "the body must be a JSON object, e.g. {}");
+        assertBadRequest(api.post("/api/environments/staging/rollback", api.operator, ""),
+                "the body must be a JSON object, e.g. {}");
+        assertBadRequest(api.post("/api/environments/staging/rollback", api.operator, "{\"only\":[null]}"),
+                "\"only\" lists components and datastores by name; null is not one");
+    }
+
     private static void assertBadRequest(HttpResponse<String> response, String message) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(json(response).get("error").asText()).isEqualTo("bad_request");

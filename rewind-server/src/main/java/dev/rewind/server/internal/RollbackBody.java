@@ -1,6 +1,7 @@
 package dev.rewind.server.internal;
 
 import dev.rewind.core.rollback.RollbackRequest;
+import io.javalin.http.BadRequestResponse;
 import java.util.List;
 import java.util.Set;
 
@@ -15,7 +16,11 @@ import java.util.Set;
  */
 record RollbackBody(String to, List<String> only, boolean dryRun, String confirm, String reason) {
 
+    /** The request; a 400 when {@code only} holds a null. */
     RollbackRequest request(String actor) {
+        if (only != null && only.contains(null)) {
+            throw new BadRequestResponse("\"only\" lists components and datastores by name; null is not one");
+        }
         return new RollbackRequest(to, only == null ? Set.of() : Set.copyOf(only), dryRun, null, reason, actor);
     }
 }
