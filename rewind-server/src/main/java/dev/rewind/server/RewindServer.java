@@ -51,9 +51,9 @@ public final class RewindServer implements AutoCloseable {
         return start(rewind, options, Clock.systemUTC());
     }
 
-    /** Starts serving with {@code clock} for the login throttle. */
+    /** Starts serving with {@code clock} for the login throttle and for judging a run's lease. */
     static RewindServer start(Rewind rewind, ServerOptions options, Clock clock) {
-        JournalStream journal = new JournalStream(rewind.store());
+        JournalStream journal = new JournalStream(rewind.store(), clock);
         RewindMetrics metrics = new RewindMetrics();
         StorePoller metricsPoller = new StorePoller(rewind.store(),
                 List.copyOf(rewind.config().environments().keySet()), metrics).start(METRICS_POLL);

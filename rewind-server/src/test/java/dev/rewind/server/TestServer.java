@@ -52,7 +52,7 @@ final class TestServer implements AutoCloseable {
         this(dir, Clock.systemUTC());
     }
 
-    /** With {@code clock} for the server's login throttle. */
+    /** With {@code clock} for the server's login throttle and its judgement of leases. */
     TestServer(Path dir, Clock clock) {
         try {
             Files.writeString(dir.resolve("rewind.yaml"), CONFIG);

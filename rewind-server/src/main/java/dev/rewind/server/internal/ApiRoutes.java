@@ -13,7 +13,7 @@ public final class ApiRoutes {
                                 RollbackLauncher rollbacks, JournalStream journal) {
         app.before("/api/*", new Authenticator(rewind, clock));
         app.get("/api/whoami", ctx -> ctx.json(Authenticator.caller(ctx)));
-        EnvironmentRoutes.register(app, rewind, health, rollbacks);
+        EnvironmentRoutes.register(app, rewind, new RunLiveness(rewind.store(), clock), health, rollbacks);
         RunRoutes.register(app, rewind, journal);
     }
 }
