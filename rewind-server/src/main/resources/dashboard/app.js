@@ -19,7 +19,7 @@ const ROUTES = [
 /** What the views need from the app. */
 const ctx = {
   canOperate: false,
-  rollback: (view) => openRollback(view, ctx),
+  rollback: (view, resume) => openRollback(view, ctx, resume),
   refresh: () => render(),
   signOut: (error) => signOut(error),
 };

@@ -1,10 +1,12 @@
-// One environment at a glance: live release, health, last decision, holds, runs in flight, and the Roll back button.
+// One environment at a glance: live release, health, last decision, holds, runs in flight, and the Roll back button
+// (Resume when the rollback in flight was interrupted).
 
 import {ago, badge, h} from './dom.js';
 import {tone} from './format.js';
 
 /**
- * The card of an EnvironmentView; `ctx.canOperate` shows the Roll back button, `ctx.rollback(view)` opens it.
+ * The card of an EnvironmentView; `ctx.canOperate` shows the Roll back button, `ctx.rollback(view, resume)` opens it
+ * (resuming the run `resume` if given).
  * `linked` adds the link to the environment's page (not wanted on that page itself).
  */
 export function environmentCard(view, ctx, linked = true) {
@@ -17,7 +19,7 @@ export function environmentCard(view, ctx, linked = true) {
       health(view.health),
       decision(view.last_decision),
       holds(view.active_holds ?? []),
-      inFlight(view.runs_in_flight ?? []),
+      inFlight(view.runs_in_flight ?? [], view.interrupted_runs ?? []),
       h('footer', {class: 'card-foot'},
           linked ? h('a', {href: `#/env/${encodeURIComponent(name)}`, test: 'env-link'}, 'Releases and runs →') : h('span'),
           rollbackButton(view, ctx)));
@@ -106,17 +108,26 @@ function holds(list) {
           h('span', {class: 'muted'}, `— ${hold.created_by}, ends `, ago(hold.expires_at))))));
 }
 
-function inFlight(runs) {
+function inFlight(runs, interrupted) {
   if (!runs.length) return null;
   return h('section', {class: 'row', test: 'runs-in-flight'},
       h('span', {class: 'label'}, 'Running'),
       h('ul', {class: 'plain'}, runs.map((run) => h('li', {},
           badge(run.kind, 'info'), ' ', h('a', {href: `#/run/${run.id}`}, run.id),
+          interrupted.includes(run.id) ? [' ', badge('interrupted', 'warn', 'interrupted')] : null,
           h('span', {class: 'muted'}, ` by ${run.actor}, started `, ago(run.started_at))))));
 }
 
 function rollbackButton(view, ctx) {
   if (!ctx.canOperate) return null;
+  const resumable = (view.runs_in_flight ?? [])
+      .find((run) => run.kind === 'rollback' && (view.interrupted_runs ?? []).includes(run.id));
+  if (resumable) {
+    return h('button', {
+      type: 'button', class: 'danger quiet', test: 'resume-button', 'data-env': view.environment,
+      title: `${resumable.id} was interrupted: its process is gone`, onclick: () => ctx.rollback(view, resumable.id),
+    }, 'Resume…');
+  }
   const busy = (view.runs_in_flight ?? []).length > 0;
   return h('button', {
     type: 'button', class: 'danger quiet', test: 'rollback-button', 'data-env': view.environment,

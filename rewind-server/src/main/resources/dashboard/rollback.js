@@ -1,5 +1,5 @@
 // The Roll back dialog: reason and, for a `confirm: true` environment, its name typed out; then the run's steps
-// live from its event stream, and a way to its incident report.
+// live from its event stream, and a way to its incident report. It also resumes an interrupted rollback.
 
 import {api, ApiError, events} from './api.js';
 import {$, fill, h} from './dom.js';
@@ -8,37 +8,45 @@ import {stepItem} from './run.js';
 
 const dialog = () => $('[data-test="rollback-dialog"]');
 
-/** Opens the dialog for an EnvironmentView; `ctx.refresh()` is called when the run ends. */
-export function openRollback(view, ctx) {
+/**
+ * Opens the dialog for an EnvironmentView, to resume the run `resume` if given; `ctx.refresh()` is called when the
+ * run ends.
+ */
+export function openRollback(view, ctx, resume = null) {
   const name = view.environment;
-  const reason = h('input', {id: 'rollback-reason', test: 'rollback-reason', autocomplete: 'off',
+  const reason = resume ? null : h('input', {id: 'rollback-reason', test: 'rollback-reason', autocomplete: 'off',
     placeholder: 'e.g. checkout errors since v2'});
   const confirm = view.confirm ? h('input', {id: 'rollback-confirm', test: 'rollback-confirm', autocomplete: 'off',
     spellcheck: 'false', placeholder: name}) : null;
   const error = h('p', {class: 'alert', role: 'alert', test: 'rollback-error', hidden: true});
-  const start = h('button', {type: 'submit', class: 'danger', test: 'rollback-start', disabled: view.confirm}, `Roll back ${name}`);
+  const title = resume ? `Resume the rollback of ${name}` : `Roll back ${name}`;
+  const start = h('button', {type: 'submit', class: 'danger', test: 'rollback-start', disabled: view.confirm}, title);
   confirm?.addEventListener('input', () => { start.disabled = confirm.value.trim() !== name; });
   const form = h('form', {class: 'stack', onsubmit: (e) => {
     e.preventDefault();
-    begin(view, {reason: reason.value.trim() || null, confirm: confirm ? confirm.value.trim() : null}, start, error, ctx);
+    begin(view, {reason: reason?.value.trim() || null, confirm: confirm ? confirm.value.trim() : null, resume}, start,
+        error, ctx);
   }},
-  h('h2', {id: 'rollback-title'}, `Roll back ${name}`),
-  h('p', {}, `From `, h('strong', {}, view.live?.version ?? '?'),
-      ' to the last good release before it, restoring its backup. The components stop briefly; the current database and files are kept for salvage, not dropped.'),
-  h('label', {for: 'rollback-reason'}, 'Reason'), reason,
+  h('h2', {id: 'rollback-title'}, title),
+  resume
+      ? h('p', {}, 'Run ', h('code', {}, resume),
+          ' was interrupted: the process running it is gone. Resuming takes its lock over and goes on from the last step it journaled, with the reason it started with.')
+      : h('p', {}, `From `, h('strong', {}, view.live?.version ?? '?'),
+          ' to the last good release before it, restoring its backup. The components stop briefly; the current database and files are kept for salvage, not dropped.'),
+  reason ? [h('label', {for: 'rollback-reason'}, 'Reason'), reason] : null,
   confirm ? [h('label', {for: 'rollback-confirm'}, 'Type ', h('code', {}, name), ' to proceed'), confirm] : null,
   error,
   h('div', {class: 'actions'}, h('button', {type: 'button', onclick: close}, 'Cancel'), start));
   show(form);
-  (confirm ?? reason).focus();
+  (confirm ?? reason ?? start).focus();
 }
 
-async function begin(view, {reason, confirm}, start, error, ctx) {
+async function begin(view, {reason, confirm, resume}, start, error, ctx) {
   error.hidden = true;
   start.disabled = true;
   try {
     const started = await api(`/api/environments/${encodeURIComponent(view.environment)}/rollback`,
-        {method: 'POST', body: {reason, confirm}});
+        {method: 'POST', body: {reason, confirm, resume}});
     follow(view.environment, started, ctx);
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
@@ -74,6 +82,11 @@ function follow(environment, started, ctx) {
     } else if (event === 'run') {
       ended = true;
       finished(data, status, links);
+      ctx.refresh();
+    } else if (event === 'interrupted') {
+      ended = true;
+      status.className = 'status bad';
+      status.textContent = `✗ Interrupted: the process running it is gone. Resume it from the environment's card, or run ${data.resume}`;
       ctx.refresh();
     }
   }, abort.signal).then(() => {

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rewind.core.Rewind;
 import dev.rewind.core.store.Role;
+import dev.rewind.core.workflow.Workflow;
 import dev.rewind.server.RewindServer;
 import dev.rewind.server.ServerOptions;
+import dev.rewind.testkit.ChildProcess;
 import dev.rewind.testkit.PostgresDatabase;
 import dev.rewind.testkit.PostgresExtension;
+import dev.rewind.testkit.ProcessResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.openqa.selenium.WebElement;
@@ -21,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The dashboard in a real headless Chromium over {@code rewind serve} in this JVM: an operator signs in, rolls
  * production back from a bad v2 through the dialog (typing its name), watches the steps complete live, and reads
- * the incident report. Screenshots go to {@code target/screenshots/}.
+ * the incident report; and resumes a rollback whose process was killed. Screenshots go to {@code target/screenshots/}.
  */
 @ExtendWith(PostgresExtension.class)
 class DashboardBrowserTest {
@@ -107,6 +111,40 @@ class DashboardBrowserTest {
             assertThat(app.runningVersion()).isEqualTo("v1");
             assertThat(browser.consoleErrors()).noneMatch(e -> e.contains("Content Security Policy")
                     || e.contains("Uncaught"));
+        }
+    }
+
+    @Test
+    void aRollbackWhoseProcessWasKilledIsResumedFromTheDashboard(PostgresDatabase db) throws Exception {
+        assumeTrue(Files.isExecutable(HeadlessChromium.BINARY) || "true".equals(System.getenv("CI")),
+                HeadlessChromium.BINARY + " is not installed");
+        try (RollbackScenario app = new RollbackScenario(dir, db, "dump").deployV1ThenV2();
+                Rewind rewind = app.rewind();
+                RewindServer server = RewindServer.start(rewind, new ServerOptions("127.0.0.1", 0, "test"));
+                HeadlessChromium browser = HeadlessChromium.start(profile)) {
+            String token = rewind.tokens().create("alice", Role.OPERATOR, "tester").token();
+            ProcessResult killed = ChildProcess.run(app.rewindCommand("rollback", "production", "--yes"), dir,
+                    app.env("REWIND_FAULT_HALT_AFTER", "swap db"), Duration.ofMinutes(2));
+            assertThat(killed.exitCode()).as(killed.toString()).isEqualTo(Workflow.HALT_STATUS);
+            browser.open("http://127.0.0.1:" + server.port() + "/");
+            signIn(browser, token);
+
+            browser.await("production's card", () -> productionCard(browser).isDisplayed());
+            assertThat(productionCard(browser).findElement(HeadlessChromium.byTest("interrupted")).getText())
+                    .isEqualTo("interrupted");
+            browser.screenshot(SCREENSHOTS.resolve("interrupted.png"), 1280);
+            productionCard(browser).findElement(HeadlessChromium.byTest("resume-button")).click();
+            browser.await("the resume dialog", () -> browser.find("rollback-dialog").isDisplayed());
+            browser.screenshot(SCREENSHOTS.resolve("resume.png"), 1280);
+            browser.find("rollback-confirm").sendKeys("production");
+            browser.find("rollback-start").click();
+
+            browser.await("the resumed run's end", () -> !browser.find("rollback-status").getAttribute("class")
+                    .contains("running"));
+            assertThat(browser.find("rollback-status").getText()).startsWith("✓ Rolled back in");
+            assertThat(app.runningVersion()).isEqualTo("v1");
+            assertThat(rewind.store().runs("production")).hasSize(1);
+            assertThat(browser.consoleErrors()).noneMatch(e -> e.contains("Uncaught"));
         }
     }
 

@@ -10,11 +10,14 @@ import dev.rewind.core.store.Lease;
 import dev.rewind.core.store.Role;
 import dev.rewind.core.store.Run;
 import dev.rewind.core.store.StepStatus;
+import dev.rewind.core.workflow.Workflow;
 import dev.rewind.server.RewindServer;
 import dev.rewind.server.ServerOptions;
+import dev.rewind.testkit.ChildProcess;
 import dev.rewind.testkit.EventStream;
 import dev.rewind.testkit.PostgresDatabase;
 import dev.rewind.testkit.PostgresExtension;
+import dev.rewind.testkit.ProcessResult;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -128,6 +132,53 @@ class ServeApiEndToEndTest {
             assertThat(rewind.store().runs("production")).extracting(Run::id).containsExactly(lease.runId());
             assertRolledBack(app, lease.runId());
         }
+    }
+
+    /** The dashboard showed "Rolling back…" for ever for a run whose process was killed; now it can resume it. */
+    @Test
+    void aCliRollbackKilledMidwayIsInterruptedInTheApiAndResumedThroughIt(PostgresDatabase db) throws Exception {
+        try (RollbackScenario app = new RollbackScenario(dir, db, "dump").deployV1ThenV2();
+             Rewind rewind = app.rewind();
+             RewindServer server = RewindServer.start(rewind, new ServerOptions("127.0.0.1", 0, "test"))) {
+            String token = rewind.tokens().create("alice", Role.OPERATOR, "tester").token();
+            ProcessResult killed = ChildProcess.run(app.rewindCommand("rollback", "production", "--yes"), dir,
+                    app.env("REWIND_FAULT_HALT_AFTER", "swap db"), Duration.ofMinutes(2));
+            assertThat(killed.exitCode()).as(killed.toString()).isEqualTo(Workflow.HALT_STATUS);
+            String runId = rewind.store().runs("production").getFirst().id();
+
+            JsonNode view = Json.readTree(send(request(server, token, "/api/environments/production")).body());
+            assertThat(view.at("/runs_in_flight/0/id").asText()).isEqualTo(runId);
+            assertThat(view.get("interrupted_runs")).extracting(JsonNode::asText).containsExactly(runId);
+            try (EventStream events = EventStream.open(request(server, token, "/api/runs/" + runId + "/events"))) {
+                EventStream.Event last = afterTheSteps(events);
+                assertThat(last.name()).isEqualTo("interrupted");
+                assertThat(Json.readTree(last.data()).get("resume").asText())
+                        .isEqualTo("rewind rollback production --resume " + runId);
+                assertThat(events.ended()).isTrue();
+            }
+
+            HttpResponse<String> resumed = send(request(server, token, ROLLBACK).POST(HttpRequest.BodyPublishers
+                    .ofString("{\"confirm\":\"production\",\"resume\":\"" + runId + "\"}")));
+
+            assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(202);
+            assertThat(Json.readTree(resumed.body()).get("run_id").asText()).isEqualTo(runId);
+            try (EventStream events = EventStream.open(request(server, token, "/api/runs/" + runId + "/events"))) {
+                EventStream.Event last = afterTheSteps(events);
+                assertThat(last.name()).isEqualTo("run");
+                assertThat(Json.readTree(last.data()).get("status").asText()).isEqualTo("succeeded");
+                assertThat(events.ended()).isTrue();
+            }
+            assertRolledBack(app, runId);
+        }
+    }
+
+    /** The first event that is not a step's. */
+    private static EventStream.Event afterTheSteps(EventStream events) throws InterruptedException {
+        EventStream.Event event = events.next();
+        while (event.name().equals("step")) {
+            event = events.next();
+        }
+        return event;
     }
 
     /** Makes the release's start script wait while the returned file exists. */

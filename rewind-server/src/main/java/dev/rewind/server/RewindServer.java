@@ -1,8 +1,6 @@
 package dev.rewind.server;
 
-import dev.rewind.core.ErrorCode;
 import dev.rewind.core.Rewind;
-import dev.rewind.core.RewindException;
 import dev.rewind.server.internal.ApiRoutes;
 import dev.rewind.server.internal.ErrorMapper;
 import dev.rewind.server.internal.HealthMonitor;
@@ -17,6 +15,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -49,7 +48,12 @@ public final class RewindServer implements AutoCloseable {
 
     /** Starts serving; fails if the address cannot be listened on. */
     public static RewindServer start(Rewind rewind, ServerOptions options) {
-        JournalStream journal = new JournalStream(rewind.store());
+        return start(rewind, options, Clock.systemUTC());
+    }
+
+    /** Starts serving with {@code clock} for the login throttle and for judging a run's lease. */
+    static RewindServer start(Rewind rewind, ServerOptions options, Clock clock) {
+        JournalStream journal = new JournalStream(rewind.store(), clock);
         RewindMetrics metrics = new RewindMetrics();
         StorePoller metricsPoller = new StorePoller(rewind.store(),
                 List.copyOf(rewind.config().environments().keySet()), metrics).start(METRICS_POLL);
@@ -59,15 +63,14 @@ public final class RewindServer implements AutoCloseable {
         app.before(new SecurityHeaders());
         app.get("/healthz", ctx -> ctx.json(new Healthz("ok", options.version())));
         app.get("/metrics", ctx -> ctx.contentType(RewindMetrics.CONTENT_TYPE).result(metrics.scrape()));
-        ApiRoutes.register(app, rewind, health, rollbacks, journal);
+        ApiRoutes.register(app, rewind, clock, health, rollbacks, journal);
         ErrorMapper.register(app);
         RewindServer server = new RewindServer(app, health, rollbacks, journal, metricsPoller);
         try {
             app.start(options.bind(), options.port());
         } catch (JavalinBindException e) {
             server.close();
-            throw new RewindException(ErrorCode.USAGE, "cannot listen on " + options.bind() + ":" + options.port()
-                    + ": " + e.getMessage() + "\n    fix: choose another --port, or stop what listens there", e);
+            throw ListenFailure.of(options, e);
         }
         return server;
     }

@@ -12,8 +12,10 @@ import dev.rewind.core.store.ReleaseStatus;
 import dev.rewind.core.store.Run;
 import dev.rewind.core.store.RunKind;
 import dev.rewind.core.store.RunStatus;
+import dev.rewind.core.workflow.EnvironmentLock;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -50,7 +52,7 @@ class ApiEnvironmentsTest {
         assertThat(all.get("environments")).extracting(e -> e.get("environment").asText() + " " + e.get("confirm"))
                 .containsExactly("production true", "staging false");
         assertThat(all.get("environments").get(0).fieldNames()).toIterable().containsExactly("environment", "live",
-                "release_count", "last_decision", "runs_in_flight", "active_holds", "confirm", "health");
+                "release_count", "last_decision", "runs_in_flight", "interrupted_runs", "active_holds", "confirm", "health");
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 !json(api.get("/api/environments/production", api.viewer)).at("/health/checked_at").isNull());
         JsonNode health = json(api.get("/api/environments/production", api.viewer)).get("health");
@@ -151,7 +153,52 @@ class ApiEnvironmentsTest {
     @Test
     void aRollbackBodyWithAnUnknownKeyIs400() {
         assertBadRequest(api.post("/api/environments/staging/rollback", api.operator, "{\"dryRun\":true}"),
-                "unknown key 'dryRun' in the body; the keys are confirm, dry_run, only, reason, to");
+                "unknown key 'dryRun' in the body; the keys are confirm, dry_run, only, reason, resume, to");
+    }
+
+    @Test
+    void aNullBodyOrANullInOnlyIs400() {
+        assertBadRequest(api.post("/api/environments/staging/rollback", api.operator, "null"),
+                "the body must be a JSON object, e.g. {}");
+        assertBadRequest(api.post("/api/environments/staging/hold", api.operator, "null"),
+                "the body must be a JSON object, e.g. {}");
+        assertBadRequest(api.post("/api/environments/staging/rollback", api.operator, ""),
+                "the body must be a JSON object, e.g. {}");
+        assertBadRequest(api.post("/api/environments/staging/rollback", api.operator, "{\"only\":[null]}"),
+                "\"only\" lists components and datastores by name; null is not one");
+    }
+
+    @Test
+    void aRunInFlightThatNoLiveLockHoldsIsListedAsInterrupted() {
+        Run interrupted = running("staging");
+        Run held = running("production");
+        try (EnvironmentLock lock = EnvironmentLock.acquire(api.rewind.store(), "production", held.id(),
+                "rollback by ana", Clock.systemUTC())) {
+            JsonNode environments = json(api.get("/api/environments", api.viewer)).get("environments");
+
+            assertThat(environments.at("/0/runs_in_flight/0/id").asText()).isEqualTo(held.id());
+            assertThat(environments.at("/0/interrupted_runs")).isEmpty();
+            assertThat(environments.at("/1/runs_in_flight/0/id").asText()).isEqualTo(interrupted.id());
+            assertThat(environments.at("/1/interrupted_runs")).extracting(JsonNode::asText)
+                    .containsExactly(interrupted.id());
+        }
+    }
+
+    @Test
+    void aRollbackBodyMayNameTheRunToResume() {
+        HttpResponse<String> response = api.post("/api/environments/staging/rollback", api.operator,
+                "{\"resume\":\"run-nope\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json(response).get("error").asText()).isEqualTo("usage");
+        assertThat(json(response).get("message").asText()).startsWith("--resume run-nope: no such run");
+    }
+
+    private Run running(String environment) {
+        Run run = new Run(Ids.run(), environment, RunKind.ROLLBACK, RunStatus.RUNNING, "ana",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), null, null, null, null, null, null);
+        api.rewind.store().insertRun(run);
+        return run;
     }
 
     private static void assertBadRequest(HttpResponse<String> response, String message) {

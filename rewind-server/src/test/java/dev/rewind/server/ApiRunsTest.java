@@ -7,15 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rewind.core.Json;
 import dev.rewind.core.store.Event;
 import dev.rewind.core.store.Ids;
+import dev.rewind.core.store.Lease;
 import dev.rewind.core.store.Run;
 import dev.rewind.core.store.RunKind;
 import dev.rewind.core.store.RunStatus;
 import dev.rewind.core.store.RunStep;
 import dev.rewind.core.store.StateStore;
 import dev.rewind.core.store.StepStatus;
+import dev.rewind.core.workflow.EnvironmentLock;
 import dev.rewind.testkit.EventStream;
+import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -27,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code /api/runs/{id}…}: a run and its journal, and its progress as server-sent events, for a run journaled by
- * another process (here: written to the state store by the test, step by step).
+ * another process (here: written to the state store by the test, step by step, holding the environment's lock as a
+ * run does, or not, as a run whose process died).
  */
 class ApiRunsTest {
 
@@ -84,7 +89,8 @@ class ApiRunsTest {
         store.upsertStep(step(run, 1, "preflight", StepStatus.PENDING));
         store.upsertStep(step(run, 2, "swap db", StepStatus.PENDING));
 
-        try (EventStream events = EventStream.open(api.request("/api/runs/" + run.id() + "/events", api.viewer))) {
+        try (EnvironmentLock lock = lock(run);
+             EventStream events = EventStream.open(api.request("/api/runs/" + run.id() + "/events", api.viewer))) {
             assertThat(events.contentType()).startsWith("text/event-stream");
             assertThat(step(events.next())).isEqualTo("1 preflight pending");
             assertThat(step(events.next())).isEqualTo("2 swap db pending");
@@ -119,6 +125,46 @@ class ApiRunsTest {
             assertThat(events.next().name()).isEqualTo("run");
             assertThat(events.ended()).isTrue();
         }
+    }
+
+    @Test
+    void aRunningRunWithoutALockEndsItsStreamAsInterruptedWithTheResumeCommand() throws Exception {
+        Run run = run(RunStatus.RUNNING);
+        store.upsertStep(step(run, 1, "preflight", StepStatus.DONE));
+        store.upsertStep(step(run, 2, "swap db", StepStatus.RUNNING));
+
+        try (EventStream events = EventStream.open(api.request("/api/runs/" + run.id() + "/events", api.viewer))) {
+            assertThat(step(events.next())).isEqualTo("1 preflight done");
+            assertThat(step(events.next())).isEqualTo("2 swap db running");
+            EventStream.Event last = events.next();
+
+            assertThat(last.name()).isEqualTo("interrupted");
+            assertThat(Json.readTree(last.data()).at("/run/id").asText()).isEqualTo(run.id());
+            assertThat(Json.readTree(last.data()).at("/run/status").asText()).isEqualTo("running");
+            assertThat(Json.readTree(last.data()).get("resume").asText())
+                    .isEqualTo("rewind rollback staging --resume " + run.id());
+            assertThat(events.ended()).isTrue();
+        }
+    }
+
+    @Test
+    void aRunWhoseLockIsHeldByAProcessThatIsGoneIsInterrupted() throws Exception {
+        Run run = run(RunStatus.RUNNING);
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Instant now = now();
+        store.acquireLease(new Lease("staging", run.id(), "rollback by ana", InetAddress.getLocalHost().getHostName(),
+                gone.pid(), now, now, now.plus(EnvironmentLock.TTL)), lease -> false);
+
+        try (EventStream events = EventStream.open(api.request("/api/runs/" + run.id() + "/events", api.viewer))) {
+            assertThat(events.next().name()).isEqualTo("interrupted");
+            assertThat(events.ended()).isTrue();
+        }
+    }
+
+    /** Holds the run's environment as the process running it would. */
+    private EnvironmentLock lock(Run run) {
+        return EnvironmentLock.acquire(store, run.environment(), run.id(), "rollback by ana", Clock.systemUTC());
     }
 
     /** {@code 1 preflight done} for the event of a step. */

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -48,6 +49,11 @@ final class TestServer implements AutoCloseable {
     final String admin;
 
     TestServer(Path dir) {
+        this(dir, Clock.systemUTC());
+    }
+
+    /** With {@code clock} for the server's login throttle and its judgement of leases. */
+    TestServer(Path dir, Clock clock) {
         try {
             Files.writeString(dir.resolve("rewind.yaml"), CONFIG);
         } catch (IOException e) {
@@ -57,7 +63,7 @@ final class TestServer implements AutoCloseable {
         viewer = rewind.tokens().create("vera", Role.VIEWER, "tester").token();
         operator = rewind.tokens().create("alice", Role.OPERATOR, "tester").token();
         admin = rewind.tokens().create("root", Role.ADMIN, "tester").token();
-        server = RewindServer.start(rewind, new ServerOptions("127.0.0.1", 0, "1.2.3"));
+        server = RewindServer.start(rewind, new ServerOptions("127.0.0.1", 0, "1.2.3"), clock);
     }
 
     URI uri(String path) {

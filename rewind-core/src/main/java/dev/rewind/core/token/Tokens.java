@@ -12,12 +12,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The REST API's tokens: created with a secret that is shown once ({@code rwd_} and 32 random bytes, base64url) and
@@ -25,6 +28,10 @@ import java.util.regex.Pattern;
  */
 public final class Tokens {
 
+    /** How old a token's recorded last use gets before a request records it again. */
+    static final Duration LAST_USED_STEP = Duration.ofMinutes(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(Tokens.class);
     private static final String PREFIX = "rwd_";
     private static final int SECRET_BYTES = 32;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
@@ -44,15 +51,21 @@ public final class Tokens {
             throw new RewindException(ErrorCode.USAGE, "token name '" + name + "' is not allowed"
                     + "\n    fix: use up to 64 letters, digits and . _ @ -, starting with a letter or digit");
         }
-        if (store.tokens().stream().anyMatch(t -> t.name().equals(name) && !t.revoked())) {
-            throw new RewindException(ErrorCode.USAGE, "a token named " + name + " exists already"
-                    + "\n    fix: revoke it first (`rewind token revoke " + name + "`) or choose another name");
+        if (nameInUse(name)) {
+            throw nameTaken(name);
         }
         byte[] random = new byte[SECRET_BYTES];
         RANDOM.nextBytes(random);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         ApiToken token = new ApiToken(name, role, sha256(secret), now(), actor, null, null);
-        store.insertToken(token);
+        try {
+            store.insertToken(token);
+        } catch (RewindException e) {
+            if (nameInUse(name)) {
+                throw nameTaken(name); // another process created it since the check above
+            }
+            throw e;
+        }
         audit(actor, "token.created", name);
         return new CreatedToken(name, role, secret, token.createdAt(), actor);
     }
@@ -69,11 +82,37 @@ public final class Tokens {
         return revoked;
     }
 
-    /** The token a secret belongs to, unless unknown or revoked; its use is recorded. */
+    /** The token a secret belongs to, unless unknown or revoked; its use is recorded (see {@link #recordUse}). */
     public Optional<ApiToken> authenticate(String secret) {
         Optional<ApiToken> token = store.tokenBySha256(sha256(secret)).filter(t -> !t.revoked());
-        token.ifPresent(t -> store.tokenUsed(t.sha256(), now()));
+        token.ifPresent(this::recordUse);
         return token;
+    }
+
+    /**
+     * Records the token's use when the recorded one is {@link #LAST_USED_STEP} old or older, not on every request: a
+     * write waits for the store's write lock, which a run journaling its steps holds often. A write that fails is a
+     * warning, never the failure of the request.
+     */
+    private void recordUse(ApiToken token) {
+        Instant now = now();
+        if (token.lastUsedAt() != null && token.lastUsedAt().plus(LAST_USED_STEP).isAfter(now)) {
+            return;
+        }
+        try {
+            store.tokenUsed(token.sha256(), now);
+        } catch (RewindException e) {
+            LOG.warn("could not record the use of token {}: {}", token.name(), e.getMessage());
+        }
+    }
+
+    private boolean nameInUse(String name) {
+        return store.tokens().stream().anyMatch(t -> t.name().equals(name) && !t.revoked());
+    }
+
+    private static RewindException nameTaken(String name) {
+        return new RewindException(ErrorCode.USAGE, "a token named " + name + " exists already"
+                + "\n    fix: revoke it first (`rewind token revoke " + name + "`) or choose another name");
     }
 
     static String sha256(String secret) {

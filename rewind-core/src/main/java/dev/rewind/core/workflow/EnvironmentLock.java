@@ -67,6 +67,11 @@ public final class EnvironmentLock implements AutoCloseable {
         return new EnvironmentLock(store, wanted, advisory, clock);
     }
 
+    /** True when the lease's holder is still there to renew it: it has not lapsed and its process is not gone. */
+    public static boolean alive(Lease lease, Instant now) {
+        return !lease.expiredAt(now) && !holderGone(lease);
+    }
+
     /** True when the lease's process ran on this host and is gone: nobody will renew it. */
     public static boolean holderGone(Lease lease) {
         return lease.host().equals(host()) && ProcessHandle.of(lease.pid()).map(p -> !p.isAlive()).orElse(true);

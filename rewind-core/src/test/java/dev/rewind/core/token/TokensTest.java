@@ -9,9 +9,18 @@ import dev.rewind.core.RewindException;
 import dev.rewind.core.store.ApiToken;
 import dev.rewind.core.store.Role;
 import dev.rewind.core.store.StateStore;
+import dev.rewind.testkit.TestClock;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +76,64 @@ class TokensTest {
         assertUsage(() -> tokens.create("alice", Role.ADMIN, "ana"), "a token named alice exists already");
         assertUsage(() -> tokens.create("al ice", Role.ADMIN, "ana"), "token name 'al ice' is not allowed");
         assertUsage(() -> tokens.revoke("bob", "ana"), "no token named 'bob' to revoke", "rewind token list");
+    }
+
+    @Test
+    void aUseIsRecordedOnlyWhenTheRecordedOneIsAMinuteOld() {
+        TestClock clock = new TestClock(Instant.parse("2025-03-01T09:00:00Z"));
+        Tokens timed = new Tokens(store, clock);
+        String secret = timed.create("alice", Role.VIEWER, "ana").token();
+
+        timed.authenticate(secret);
+        Instant first = clock.instant();
+        clock.advance(Duration.ofSeconds(59));
+        timed.authenticate(secret);
+
+        assertThat(store.tokens().getFirst().lastUsedAt()).isEqualTo(first);
+
+        clock.advance(Duration.ofSeconds(1));
+        timed.authenticate(secret);
+
+        assertThat(store.tokens().getFirst().lastUsedAt()).isEqualTo(first.plus(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void aUseThatCannotBeRecordedStillAuthenticates() throws Exception {
+        String secret = tokens.create("alice", Role.VIEWER, "ana").token();
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("state.db"));
+             Statement statement = db.createStatement()) {
+            statement.execute("CREATE TRIGGER refuse_use BEFORE UPDATE OF last_used_at ON tokens"
+                    + " BEGIN SELECT RAISE(ABORT, 'the store refuses writes'); END");
+        }
+
+        assertThat(tokens.authenticate(secret)).get().extracting(ApiToken::name).isEqualTo("alice");
+        assertThat(store.tokens().getFirst().lastUsedAt()).isNull();
+    }
+
+    /** Two {@code token create} at once: the one that loses the race is told the name is taken, not a STORE error. */
+    @Test
+    void aNameTakenBetweenTheCheckAndTheInsertIsAUsageError() {
+        ApiToken rival = new ApiToken("alice", Role.ADMIN, "0".repeat(64), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                "bob", null, null);
+        Tokens racing = new Tokens(insertingFirst(rival), Clock.systemUTC());
+
+        assertUsage(() -> racing.create("alice", Role.VIEWER, "ana"), "a token named alice exists already");
+        assertThat(store.tokens()).extracting(ApiToken::createdBy).containsExactly("bob");
+    }
+
+    /** The store, where another process records {@code rival} just before each token this one records. */
+    private StateStore insertingFirst(ApiToken rival) {
+        return (StateStore) Proxy.newProxyInstance(StateStore.class.getClassLoader(), new Class<?>[] {StateStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("insertToken")) {
+                        store.insertToken(rival);
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test

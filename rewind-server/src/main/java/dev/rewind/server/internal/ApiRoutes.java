@@ -2,17 +2,18 @@ package dev.rewind.server.internal;
 
 import dev.rewind.core.Rewind;
 import io.javalin.Javalin;
+import java.time.Clock;
 
 /** Everything under {@code /api}: a bearer token first, then whoami, environments and runs. */
 public final class ApiRoutes {
 
     private ApiRoutes() {}
 
-    public static void register(Javalin app, Rewind rewind, HealthMonitor health, RollbackLauncher rollbacks,
-                                JournalStream journal) {
-        app.before("/api/*", new Authenticator(rewind));
+    public static void register(Javalin app, Rewind rewind, Clock clock, HealthMonitor health,
+                                RollbackLauncher rollbacks, JournalStream journal) {
+        app.before("/api/*", new Authenticator(rewind, clock));
         app.get("/api/whoami", ctx -> ctx.json(Authenticator.caller(ctx)));
-        EnvironmentRoutes.register(app, rewind, health, rollbacks);
+        EnvironmentRoutes.register(app, rewind, new RunLiveness(rewind.store(), clock), health, rollbacks);
         RunRoutes.register(app, rewind, journal);
     }
 }

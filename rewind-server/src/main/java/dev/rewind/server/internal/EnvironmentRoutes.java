@@ -5,34 +5,40 @@ import dev.rewind.core.RewindException;
 import dev.rewind.core.StatusResult;
 import dev.rewind.core.rollback.RollbackRequest;
 import dev.rewind.core.store.Role;
+import dev.rewind.core.store.Run;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.util.List;
 
 /** {@code /api/environments…}: where environments stand, their releases and runs; rollbacks and holds. */
 final class EnvironmentRoutes {
 
     private EnvironmentRoutes() {}
 
-    static void register(Javalin app, Rewind rewind, HealthMonitor health, RollbackLauncher rollbacks) {
+    static void register(Javalin app, Rewind rewind, RunLiveness liveness, HealthMonitor health,
+                         RollbackLauncher rollbacks) {
         app.get("/api/environments", ctx -> {
             StatusResult status = rewind.status(null);
             ctx.json(new EnvironmentView.All(status.project(),
-                    status.environments().stream().map(s -> view(rewind, health, s)).toList()));
+                    status.environments().stream().map(s -> view(rewind, liveness, health, s)).toList()));
         });
-        app.get("/api/environments/{env}", ctx ->
-                ctx.json(view(rewind, health, rewind.status(environment(ctx, rewind)).environments().getFirst())));
+        app.get("/api/environments/{env}", ctx -> ctx.json(view(rewind, liveness, health,
+                rewind.status(environment(ctx, rewind)).environments().getFirst())));
         app.get("/api/environments/{env}/releases", ctx -> ctx.json(rewind.releases(environment(ctx, rewind))));
         app.get("/api/environments/{env}/runs", ctx -> ctx.json(rewind.runs(environment(ctx, rewind))));
         app.post("/api/environments/{env}/rollback", ctx -> rollback(ctx, rewind, rollbacks));
         app.post("/api/environments/{env}/hold", ctx -> hold(ctx, rewind));
     }
 
-    private static EnvironmentView view(Rewind rewind, HealthMonitor health, StatusResult.EnvironmentStatus status) {
+    private static EnvironmentView view(Rewind rewind, RunLiveness liveness, HealthMonitor health,
+                                        StatusResult.EnvironmentStatus status) {
         String name = status.environment();
-        return EnvironmentView.of(status, rewind.environment(name).confirm(), health.of(name));
+        List<String> interrupted = status.runsInFlight().stream()
+                .filter(run -> liveness.interrupted(run.id()).isPresent()).map(Run::id).toList();
+        return EnvironmentView.of(status, interrupted, rewind.environment(name).confirm(), health.of(name));
     }
 
     /** A rollback in the background (202 once started), or with {@code dry_run} the plan (200). */

@@ -8,15 +8,17 @@ import dev.rewind.core.store.Run;
 import java.util.List;
 
 /**
- * {@code GET /api/environments/{env}}: the environment as {@code rewind status} shows it, plus whether a rollback
- * needs its name typed ({@code confirm: true}) and its latest health.
+ * {@code GET /api/environments/{env}}: the environment as {@code rewind status} shows it, plus which of its runs in
+ * flight were interrupted (no process works on them: resume them), whether a rollback needs its name typed
+ * ({@code confirm: true}) and its latest health.
  */
 record EnvironmentView(String environment, Release live, int releaseCount, Decision lastDecision,
-                       List<Run> runsInFlight, List<Hold> activeHolds, boolean confirm, Health health) {
+                       List<Run> runsInFlight, List<String> interruptedRuns, List<Hold> activeHolds, boolean confirm,
+                       Health health) {
 
-    static EnvironmentView of(EnvironmentStatus status, boolean confirm, Health health) {
+    static EnvironmentView of(EnvironmentStatus status, List<String> interruptedRuns, boolean confirm, Health health) {
         return new EnvironmentView(status.environment(), status.live(), status.releaseCount(), status.lastDecision(),
-                status.runsInFlight(), status.activeHolds(), confirm, health);
+                status.runsInFlight(), interruptedRuns, status.activeHolds(), confirm, health);
     }
 
     /** {@code GET /api/environments}. */

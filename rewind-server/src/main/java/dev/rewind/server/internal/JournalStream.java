@@ -10,16 +10,20 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/runs/{id}/events}: a run's progress as server-sent events, read from the state store's journal so
  * that a run started by the CLI streams too. Event {@code step} carries a {@link RunStep} each time a step appears or
- * changes status; event {@code run} carries the {@link Run} once it has finished, and the stream ends.
+ * changes status; event {@code run} carries the {@link Run} once it has finished, and the stream ends; event
+ * {@code interrupted} carries the run and the command that resumes it when no process works on it any more
+ * ({@link RunLiveness}), and the stream ends.
  */
 public final class JournalStream implements AutoCloseable {
 
@@ -28,10 +32,12 @@ public final class JournalStream implements AutoCloseable {
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     private final StateStore store;
+    private final RunLiveness liveness;
     private volatile boolean closed;
 
-    public JournalStream(StateStore store) {
+    public JournalStream(StateStore store, Clock clock) {
         this.store = store;
+        this.liveness = new RunLiveness(store, clock);
     }
 
     void stream(Context ctx, String runId) throws InterruptedException {
@@ -60,6 +66,11 @@ public final class JournalStream implements AutoCloseable {
             }
             if (run.status() != RunStatus.RUNNING) {
                 send(out, "event: run\ndata: " + ServerJson.line(run) + "\n\n");
+                return;
+            }
+            Optional<RunLiveness.InterruptedRun> interrupted = liveness.interrupted(runId);
+            if (interrupted.isPresent()) {
+                send(out, "event: interrupted\ndata: " + ServerJson.line(interrupted.get()) + "\n\n");
                 return;
             }
             if (System.nanoTime() - quietSince > KEEP_ALIVE.toNanos()) {

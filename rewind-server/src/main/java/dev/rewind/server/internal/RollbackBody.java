@@ -1,6 +1,7 @@
 package dev.rewind.server.internal;
 
 import dev.rewind.core.rollback.RollbackRequest;
+import io.javalin.http.BadRequestResponse;
 import java.util.List;
 import java.util.Set;
 
@@ -12,10 +13,15 @@ import java.util.Set;
  * @param dryRun  plan and check the backup only
  * @param confirm the environment's name, required when it has {@code confirm: true}
  * @param reason  why, for the announcement and the report
+ * @param resume  the interrupted or failed rollback to resume, or null
  */
-record RollbackBody(String to, List<String> only, boolean dryRun, String confirm, String reason) {
+record RollbackBody(String to, List<String> only, boolean dryRun, String confirm, String reason, String resume) {
 
+    /** The request; a 400 when {@code only} holds a null. */
     RollbackRequest request(String actor) {
-        return new RollbackRequest(to, only == null ? Set.of() : Set.copyOf(only), dryRun, null, reason, actor);
+        if (only != null && only.contains(null)) {
+            throw new BadRequestResponse("\"only\" lists components and datastores by name; null is not one");
+        }
+        return new RollbackRequest(to, only == null ? Set.of() : Set.copyOf(only), dryRun, resume, reason, actor);
     }
 }

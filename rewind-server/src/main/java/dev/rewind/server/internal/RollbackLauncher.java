@@ -66,7 +66,7 @@ public final class RollbackLauncher implements AutoCloseable {
     /** As after a rollback in the CLI: a report that cannot be written is a warning, never the run's failure. */
     private void writeReport(String runId) {
         try {
-            LOG.info("incident report of {}: {}", runId, rewind.report(runId).markdown());
+            LOG.info("incident report of {} written to {}", runId, rewind.report(runId).markdown());
         } catch (RuntimeException e) {
             LOG.warn("the incident report of {} could not be written: {}", runId, e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.rewind.server.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -36,10 +37,14 @@ public final class ServerJson {
         }
     }
 
-    /** The request's body as {@code type}; a 400 naming the problem if it is not that JSON. */
+    /** The request's body as {@code type}; a 400 naming the problem if it is not that JSON object. */
     static <T> T body(Context ctx, Class<T> type) {
         try {
-            return MAPPER.readValue(ctx.body(), type);
+            JsonNode body = MAPPER.readTree(ctx.body());
+            if (!body.isObject()) {
+                throw new BadRequestResponse("the body must be a JSON object, e.g. {}");
+            }
+            return MAPPER.treeToValue(body, type);
         } catch (UnrecognizedPropertyException e) {
             throw new BadRequestResponse("unknown key '" + e.getPropertyName() + "' in the body; the keys are "
                     + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
