@@ -122,7 +122,7 @@ final class RollbackProject {
      */
     Timed<BackupResult> backup() {
         try (Rewind rewind = rewind()) {
-            return Timed.of(() -> rewind.backup(ENV, "bench", Progress.NONE));
+            return Timed.of(() -> rewind.backup(ENV, false, "bench", Progress.NONE));
         }
     }
 
