@@ -19,7 +19,7 @@ public record RestoreTargets(String id, boolean standby) {
     }
 
     /** {@code <db>__rewind_standby_<set>} and {@code <dir>.rewind-standby-<set>}. */
-    public static RestoreTargets standby(String setId) {
+    static RestoreTargets standby(String setId) {
         return new RestoreTargets(setId, true);
     }
 
