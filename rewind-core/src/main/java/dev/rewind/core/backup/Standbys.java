@@ -1,5 +1,6 @@
 package dev.rewind.core.backup;
 
+import dev.rewind.core.RewindException;
 import dev.rewind.core.backup.files.DirectoryNames;
 import dev.rewind.core.backup.files.StandbyDirectories;
 import dev.rewind.core.backup.postgres.DatabaseNames;
@@ -7,12 +8,14 @@ import dev.rewind.core.backup.postgres.StandbyDatabases;
 import dev.rewind.core.config.DatastoreConfig;
 import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.store.BackupSet;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,15 +88,27 @@ public final class Standbys {
 
     /** Whether a rollback to {@code set} would use each datastore's standby, re-checked in place; changes nothing. */
     public Map<String, StandbyUse> check(BackupSet set, EnvironmentConfig env, Collection<String> datastores) {
-        return adoption(set).check(env, datastores);
+        try {
+            return adoption(set).check(env, datastores);
+        } catch (RewindException e) {
+            Map<String, StandbyUse> uses = new LinkedHashMap<>();
+            datastores.forEach(d -> uses.put(d, new StandbyUse(false, e.getMessage())));
+            return uses;
+        }
     }
 
     /**
      * Takes over the standby of {@code set} for each datastore whose standby checks out, renamed to the run's shadow
-     * and staging names; the others are left for the run to restore ({@link Prepared#detail} null).
+     * and staging names; the others are left for the run to restore ({@link Prepared#detail} null). An unreadable
+     * marker leaves them all, saying why: it must not stop a rollback.
      */
     public List<Prepared> adopt(BackupSet set, EnvironmentConfig env, Collection<String> datastores, String runId) {
-        return adoption(set).adopt(env, datastores, runId);
+        try {
+            return adoption(set).adopt(env, datastores, runId);
+        } catch (RewindException e) {
+            return datastores.stream().map(d -> new Prepared(d, new StandbyUse(false, e.getMessage()), null, 0))
+                    .toList();
+        }
     }
 
     private StandbyAdoption adoption(BackupSet set) {
@@ -137,7 +152,7 @@ public final class Standbys {
             case DatastoreConfig.Postgres pg -> StandbyDatabases.exists(pg.postgres(),
                     DatabaseNames.standby(pg.postgres().database(), setId));
             case DatastoreConfig.Files files ->
-                    DirectoryNames.standby(projectDir.resolve(files.files()), setId).toFile().isDirectory();
+                    Files.isDirectory(DirectoryNames.standby(projectDir.resolve(files.files()), setId));
         };
     }
 

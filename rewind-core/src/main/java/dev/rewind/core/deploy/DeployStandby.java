@@ -1,5 +1,6 @@
 package dev.rewind.core.deploy;
 
+import dev.rewind.core.RewindException;
 import dev.rewind.core.backup.StandbyTask;
 import dev.rewind.core.backup.Standbys;
 import dev.rewind.core.config.EnvironmentConfig;
@@ -60,9 +61,14 @@ final class DeployStandby {
         return Optional.ofNullable(context.output("backup").path("backup").textValue()).flatMap(store::backupSet);
     }
 
+    /** Whether the set's standby is ready for every datastore; an unreadable marker is not (preparing replaces it). */
     private boolean ready(BackupSet set) {
-        return standbys.ready(environment, env)
-                .filter(m -> m.setId().equals(set.id()) && m.items().size() == env.datastores().size()).isPresent();
+        try {
+            return standbys.ready(environment, env)
+                    .filter(m -> m.setId().equals(set.id()) && m.items().size() == env.datastores().size()).isPresent();
+        } catch (RewindException e) {
+            return false;
+        }
     }
 
     /**

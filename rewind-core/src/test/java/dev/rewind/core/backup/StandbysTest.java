@@ -116,6 +116,23 @@ class StandbysTest {
     }
 
     @Test
+    void anUnreadableMarkerLeavesTheRestoreToTheRunAndSaysWhy(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            Standbys standbys = standbys(f);
+            BackupSet set = f.take().set();
+            standbys.prepare(set, f.env, Progress.NONE);
+            f.write(".rewind/standby/production.json", "{ torn");
+
+            List<Prepared> adopted = standbys.adopt(set, f.env, List.of("db", "uploads"), RUN);
+
+            assertThat(adopted).allSatisfy(p -> assertThat(p.standby().reason()).contains("not readable JSON"))
+                    .noneMatch(p -> p.standby().used());
+            standbys.prepare(set, f.env, Progress.NONE);
+            assertThat(standbys.ready("production", f.env)).isPresent();
+        }
+    }
+
+    @Test
     void pruneRemovesTheStandbyOfASetThatIsGone(PostgresDatabase db) throws Exception {
         try (var f = new BackupFixture(project, db, "dump", 1)) {
             Standbys standbys = standbys(f);
