@@ -5,8 +5,11 @@ import dev.rewind.core.Json;
 import dev.rewind.core.Rewind;
 import dev.rewind.core.backup.BackupResult;
 import dev.rewind.core.backup.Progress;
+import dev.rewind.core.backup.StandbyResult;
+import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.config.Durations;
 import dev.rewind.core.driver.ComponentDriver;
+import dev.rewind.core.store.BackupSet;
 import dev.rewind.core.driver.DriverContext;
 import dev.rewind.core.driver.Drivers;
 import dev.rewind.core.store.Ids;
@@ -179,7 +182,19 @@ final class RollbackProject {
      */
     Timed<BackupResult> backup() {
         try (Rewind rewind = rewind()) {
-            return Timed.of(() -> rewind.backup(ENV, "bench", Progress.NONE));
+            return Timed.of(() -> rewind.backup(ENV, false, "bench", Progress.NONE));
+        }
+    }
+
+    /**
+     * The standby of {@code backupId} through the API, as a deploy prepares it during its watch (the app serving);
+     * timed, the call alone.
+     */
+    Timed<StandbyResult> prepareStandby(String backupId) {
+        try (Rewind rewind = rewind()) {
+            BackupSet set = rewind.store().backupSet(backupId).orElseThrow();
+            EnvironmentConfig env = rewind.environment(ENV);
+            return Timed.of(() -> rewind.standbys().prepare(set, env, Progress.NONE));
         }
     }
 

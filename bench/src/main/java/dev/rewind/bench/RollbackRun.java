@@ -5,6 +5,7 @@ import static dev.rewind.bench.Shell.quote;
 import dev.rewind.core.backup.BackupResult;
 import dev.rewind.core.driver.ComponentDriver;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,9 @@ import java.util.Map;
 /**
  * One strategy's scenario in a workspace of its own: generate the shop and its uploads, deploy v1, back up (Rewind's
  * set and the runbook's {@code pg_dump | gzip} and {@code tar czf}, at the same point). Then, per repetition: deploy
- * v2 and write after the backup; Rewind's rollback; a reset to the same v2 state (what Rewind kept, renamed back);
- * the runbook's rollback.
+ * v2 and write after the backup; the set's standby, as a deploy prepares it during its watch (timed on its own, not
+ * part of the rollback); Rewind's rollback, which takes the standby over; a reset to the same v2 state (what Rewind
+ * kept, renamed back); the runbook's rollback.
  */
 final class RollbackRun {
 
@@ -42,11 +44,16 @@ final class RollbackRun {
         String backupId = deployV1AndBackUp(project, runbook);
         List<Measured> rewinds = new ArrayList<>();
         List<Measured> runbooks = new ArrayList<>();
+        List<Duration> standbys = new ArrayList<>();
         for (int i = 1; i <= args.repeat(); i++) {
             deployV2(project, backupId);
             if (i == 1) {
                 RewindRollback.warmUp(project, args.cliJar(), workspace.dir("cli"));
             }
+            setup.settle();
+            Duration standby = project.prepareStandby(backupId).duration();
+            Log.info("standby of " + backupId + " (" + strategy + ") ready in " + Timed.format(standby));
+            standbys.add(standby);
             setup.settle();
             Log.info("measuring `rewind rollback " + RollbackProject.ENV + "` (" + strategy + "), " + i + " of "
                     + args.repeat());
@@ -61,6 +68,9 @@ final class RollbackRun {
             project.require("v1", V1_ITEMS, "the runbook's rollback");
         }
         project.stopQuietly();
+        sizes.put("Rewind's standby of the set (one more restored copy: the database and the uploads again)",
+                "prepared in " + Medians.range(standbys) + " while v2 served, before each rollback, as a deploy"
+                        + " prepares it during its watch (not part of the rollback)");
         return new Outcome(strategy, runbooks, rewinds, sizes, setup.machine());
     }
 

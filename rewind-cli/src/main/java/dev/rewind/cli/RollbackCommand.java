@@ -101,6 +101,9 @@ final class RollbackCommand extends ProjectCommand {
             out.append("Backup: ").append(r.backup().id()).append(", taken ").append(Text.time(r.backup().createdAt()))
                     .append(" (").append(age(r.backupAge())).append(" old), ").append(Text.bytes(r.backup().sizeBytes()))
                     .append(r.backupProblems().isEmpty() ? ", every checksum verified" : ", DAMAGED").append('\n');
+            r.standby().forEach((datastore, use) -> out.append("Standby of ").append(datastore).append(": ")
+                    .append(use.used() ? "will be used: " : "not used, restored from the backup: ").append(use.reason())
+                    .append('\n'));
         } else {
             out.append("Backup: none; no datastore is restored\n");
         }

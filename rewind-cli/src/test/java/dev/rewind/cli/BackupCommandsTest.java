@@ -62,6 +62,26 @@ class BackupCommandsTest {
     }
 
     @Test
+    void backupWithStandbyRestoresTheSetAheadAndBackupsSaysItIsReady() throws Exception {
+        ProcessResult first = cli.run("backup", "production", "--standby", "-c", config);
+        ProcessResult second = cli.run("backup", "production", "--standby", "--json", "-c", config);
+        ProcessResult listed = cli.run("backups", "production", "-c", config);
+        ProcessResult listedJson = cli.run("backups", "production", "--json", "-c", config);
+
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.stdout()).contains("✓ standby db  restored into ", "__rewind_standby_",
+                "✓ standby uploads  staged 1 files in ").containsPattern("standby of bak-\\S+ ready in \\d+\\.\\ds");
+        JsonNode standby = Json.mapper().readTree(second.stdout()).get("standby");
+        String id = Json.mapper().readTree(second.stdout()).get("id").asText();
+        assertThat(standby.get("set_id").asText()).isEqualTo(id);
+        assertThat(standby.get("removed")).hasSize(2);
+        assertThat(listed.stdout()).containsPattern(id + " .*ready \\(db, uploads\\)");
+        JsonNode sets = Json.mapper().readTree(listedJson.stdout()).get("sets");
+        assertThat(sets.get(0).get("standby").get("set_id").asText()).isEqualTo(id);
+        assertThat(sets.get(1).get("standby").isNull()).isTrue();
+    }
+
+    @Test
     void verifyPassesThenNamesAnAlteredFileAndExitsOne() throws Exception {
         String id = Json.mapper().readTree(cli.run("backup", "production", "--json", "-c", config).stdout()).get("id").asText();
 

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code rewind deploy}, {@code watch} and {@code drill} end to end with the sample app, a real PostgreSQL and real
  * processes: each automatic trigger rolls back, a healthy release goes live, holds only announce a ROLLBACK, a
- * deploy killed during its watch continues from its journal.
+ * deploy killed during its watch continues from its journal, a watched deploy prepares its backup's standby and a
+ * rollback it triggers uses it.
  */
 @ExtendWith(PostgresExtension.class)
 class DeployEndToEndTest {
@@ -144,6 +145,35 @@ class DeployEndToEndTest {
     }
 
     @Test
+    void aWatchedDeployPreparesTheStandbyOfItsBackupAndAFailingOneRollsBackWithIt(PostgresDatabase db) throws Exception {
+        try (RollbackScenario app = new RollbackScenario(dir, db, "dump").release("v3", "v3")
+                .release("v4-dying", "v2", "--health-fail-after", "3s")) {
+            deploy(app, "v1", "--watch", "0s");
+            assertThat(backupsText(app)).doesNotContain("ready (");
+
+            ProcessResult healthy = deploy(app, "v3", "--watch", "3s");
+
+            assertThat(healthy.exitCode()).as(healthy.toString()).isZero();
+            assertThat(healthy.stdout()).contains("✓ watch", "✓ standby");
+            String v3Backup = Json.readTree(step(app, RunKind.DEPLOY, "backup").outputJson()).get("backup").asText();
+            assertThat(Json.readTree(step(app, RunKind.DEPLOY, "standby").outputJson()).get("ready").asBoolean()).isTrue();
+            assertThat(backupsText(app)).containsPattern(v3Backup + " .*ready \\(db, uploads\\)");
+
+            ProcessResult failing = deploy(app, "v4-dying", "--watch", "2m");
+
+            assertThat(failing.exitCode()).as(failing.toString()).isEqualTo(3);
+            assertThat(failing.stdout()).contains("the policy decided ROLLBACK_NOW", "rolled back to v3");
+            assertThat(app.runningVersion()).isEqualTo("v3");
+            JsonNode prepare = Json.readTree(step(app, RunKind.ROLLBACK, "prepare").outputJson());
+            String v4Backup = Json.readTree(step(app, RunKind.DEPLOY, "backup").outputJson()).get("backup").asText();
+            assertThat(prepare.get("standby_wait").get("set_id").asText()).isEqualTo(v4Backup);
+            assertThat(prepare.get("standby_wait").get("failure").isNull()).isTrue();
+            assertThat(prepare.get("datastores")).hasSize(2)
+                    .allSatisfy(d -> assertThat(d.get("standby").get("used").asBoolean()).as(d.toString()).isTrue());
+        }
+    }
+
+    @Test
     void aHoldOnlyAnnouncesARollbackButNotARollbackNow(PostgresDatabase db) throws Exception {
         try (RollbackScenario app = new RollbackScenario(dir, db, "dump")
                 .release("v2-slow", "v2", "--latency", "600ms").release("v2-dying", "v2", "--health-fail-after", "3s")) {
@@ -235,6 +265,10 @@ class DeployEndToEndTest {
             Run run = rewind.store().runs(app.env).stream().filter(r -> r.kind() == kind).findFirst().orElseThrow();
             return rewind.store().steps(run.id()).stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
         }
+    }
+
+    private String backupsText(RollbackScenario app) {
+        return cli.run("backups", app.env, "-c", app.config.toString()).stdout();
     }
 
     private static int backupSets(RollbackScenario app) {

@@ -28,8 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A rollback survives being killed: the rewind process dies as abruptly as with {@code kill -9} right after each
- * step is journaled, and once in the middle of the shadow restore; {@code rewind rollback --resume} then ends in the
- * same state as an uninterrupted run. And two rollbacks started at once never both act.
+ * step is journaled, once in the middle of the shadow restore and once while it takes over its standby;
+ * {@code rewind rollback --resume} then ends in the same state as an uninterrupted run. And two rollbacks started at
+ * once never both act.
  */
 @ExtendWith(PostgresExtension.class)
 class RollbackResumeTest {
@@ -90,6 +91,33 @@ class RollbackResumeTest {
     }
 
     @Test
+    void aRunKilledWhileTakingOverItsStandbyResumesToTheSameEnd(PostgresDatabase db) throws Exception {
+        db.execute("CREATE TABLE bulk AS SELECT g AS id, md5(g::text) || md5((g * 7)::text) AS text"
+                + " FROM generate_series(1, 1000000) g");
+        try (RollbackScenario app = new RollbackScenario(dir, db, "dump").deployV1ThenV2()) {
+            RollbackStandbyTest.prepareStandby(app);
+            Process rewind = start(app, app.rewindCommand("rollback", "production", "--yes"));
+            try {
+                awaitStandbyRenamed(db, rewind);
+            } finally {
+                rewind.destroyForcibly().waitFor();
+            }
+            Run run = latestRun(app).orElseThrow();
+            assertThat(journal(app, run.id()).stream().filter(s -> s.name().equals("prepare")).findFirst().orElseThrow()
+                    .status()).isEqualTo(StepStatus.RUNNING);
+
+            ProcessResult resumed = cli.run("rollback", "production", "--yes", "-c", app.config.toString());
+
+            assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+            assertRolledBack(app, run.id());
+            assertThat(db.queryValue("SELECT count(*) FROM bulk")).isEqualTo(1000000L);
+            var prepared = RollbackStandbyTest.prepareOutput(app, run.id()).get("datastores");
+            assertThat(prepared).allSatisfy(d -> assertThat(d.get("standby").get("used").asBoolean()).as(d.toString()).isTrue());
+            assertThat(prepared.get(0).get("standby").get("reason").asText()).contains("left by an interrupted attempt");
+        }
+    }
+
+    @Test
     void twoRollbacksAtOnceNeverBothAct(PostgresDatabase db) throws Exception {
         try (RollbackScenario app = new RollbackScenario(dir, db, "dump").deployV1ThenV2()) {
             List<Process> processes = new ArrayList<>();
@@ -131,6 +159,20 @@ class RollbackResumeTest {
             RollbackScenario.sleep(20);
         }
         throw new AssertionError("the shadow restore of the bulk table was never seen under way");
+    }
+
+    /** Until the run has renamed the standby database to its shadow: the take-over is under way. */
+    private static void awaitStandbyRenamed(PostgresDatabase db, Process rewind) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && rewind.isAlive()) {
+            Object shadows = db.queryValue("SELECT count(*) FROM pg_database WHERE datname LIKE '"
+                    + db.name() + "\\_\\_rewind\\_shadow\\_%'");
+            if (((Number) shadows).longValue() > 0) {
+                return;
+            }
+            RollbackScenario.sleep(5);
+        }
+        throw new AssertionError("the standby was never seen renamed to the run's shadow");
     }
 
     private static Optional<Run> latestRun(RollbackScenario app) {

@@ -127,7 +127,7 @@ final class RollbackScenario implements AutoCloseable {
             postItem("v1-item-" + i);
         }
         try (Rewind rewind = rewind()) {
-            backupId = rewind.backup(env, "tester", Progress.NONE).id();
+            backupId = rewind.backup(env, false, "tester", Progress.NONE).id();
         }
         deploy("v2", backupId);
         postItem("v2-item-1");

@@ -6,6 +6,9 @@ import dev.rewind.core.backup.Backups;
 import dev.rewind.core.backup.BackupsResult;
 import dev.rewind.core.backup.Progress;
 import dev.rewind.core.backup.PruneResult;
+import dev.rewind.core.backup.StandbyMarker;
+import dev.rewind.core.backup.StandbyResult;
+import dev.rewind.core.backup.Standbys;
 import dev.rewind.core.config.ConfigLoader;
 import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.config.RewindConfig;
@@ -48,6 +51,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -144,22 +148,37 @@ public final class Rewind implements AutoCloseable {
         return new Backups(store(), new BackupLayout(projectDir().resolve(config.backups())), projectDir(), clock);
     }
 
-    /** Takes a backup set of every datastore of the environment now, protecting its live release. */
-    public BackupResult backup(String env, String actor, Progress progress) {
+    /** Standbys: backup sets restored ahead of a rollback. */
+    public Standbys standbys() {
+        return new Standbys(backups(), projectDir(), Backups.Options.defaults(environment.get("PATH")), clock);
+    }
+
+    /**
+     * Takes a backup set of every datastore of the environment now, protecting its live release; with
+     * {@code standby}, then restores it into the environment's standby, replacing the older one.
+     */
+    public BackupResult backup(String env, boolean standby, String actor, Progress progress) {
         EnvironmentConfig config = environment(env);
         String live = store().liveRelease(env).map(Release::id).orElse(null);
         Backups.Taken taken = backups().take(env, config, live, Backups.Options.defaults(environment.get("PATH")), progress);
         audit(actor, env, "backup.taken", taken.set().id());
-        return BackupResult.of(taken);
+        StandbyResult prepared = null;
+        if (standby) {
+            prepared = standbys().prepare(taken.set(), config, progress);
+            audit(actor, env, "standby.prepared", taken.set().id());
+        }
+        return BackupResult.of(taken, prepared);
     }
 
-    /** The environment's backup sets, newest first; with {@code verify}, every complete set re-checked. */
+    /** The environment's backup sets, newest first, with the standby's; with {@code verify}, every complete set re-checked. */
     public BackupsResult backupSets(String env, boolean verify, Progress progress) {
         EnvironmentConfig config = environment(env);
         Backups backups = backups();
+        Optional<StandbyMarker> standby = standbys().ready(env, config);
         return new BackupsResult(env, verify, backups.list(env).stream()
                 .map(set -> new BackupsResult.Entry(set, verify && set.status() == BackupStatus.COMPLETE
-                        ? backups.verify(set, config, progress) : null))
+                        ? backups.verify(set, config, progress) : null,
+                        standby.filter(m -> m.setId().equals(set.id())).orElse(null)))
                 .toList());
     }
 

@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code rewind backup ENV}: the set just taken. */
+/**
+ * {@code rewind backup ENV}: the set just taken.
+ *
+ * @param standby with {@code --standby}, the standby just prepared from it, else null
+ */
 public record BackupResult(String environment, String id, String releaseId, Instant createdAt, Duration duration,
-                           long sizeBytes, List<ItemSummary> items, List<String> pruned) {
+                           long sizeBytes, List<ItemSummary> items, List<String> pruned, StandbyResult standby) {
 
     /**
      * One datastore of the set.
@@ -26,9 +30,10 @@ public record BackupResult(String environment, String id, String releaseId, Inst
         }
     }
 
-    public static BackupResult of(Backups.Taken taken) {
+    public static BackupResult of(Backups.Taken taken, StandbyResult standby) {
         var set = taken.set();
         return new BackupResult(set.environment(), set.id(), set.releaseId(), set.createdAt(), taken.duration(),
-                set.sizeBytes(), taken.manifest().items().stream().map(ItemSummary::of).toList(), taken.pruned());
+                set.sizeBytes(), taken.manifest().items().stream().map(ItemSummary::of).toList(), taken.pruned(),
+                standby);
     }
 }

@@ -19,6 +19,8 @@ public record BackupsResult(String environment, boolean verified, List<Entry> se
      * One set.
      *
      * @param verification the re-check's result, or null without {@code --verify} or for an incomplete set
+     * @param standby      the environment's standby when it holds this set (only its datastores whose standby
+     *                     exists), else null
      */
-    public record Entry(BackupSet set, SetVerification verification) {}
+    public record Entry(BackupSet set, SetVerification verification, StandbyMarker standby) {}
 }

@@ -2,6 +2,7 @@ package dev.rewind.core.backup;
 
 import dev.rewind.core.ErrorCode;
 import dev.rewind.core.RewindException;
+import dev.rewind.core.backup.files.DirectoryNames;
 import dev.rewind.core.backup.files.OwnTree;
 import dev.rewind.core.backup.postgres.KeptDatabases;
 import dev.rewind.core.config.DatastoreConfig;
@@ -16,23 +17,27 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Lists, and with {@code apply} removes, what is older than a cutoff: backup sets (never those the live or previous
  * release needs, nor the newest), and the failed state rollbacks kept for salvage ({@code <db>__rewind_*}
- * databases, {@code <dir>.rewind-*} directories). Nothing kept is ever removed without being asked.
+ * databases, {@code <dir>.rewind-*} directories); and, whatever their age, the standbys of sets that are gone.
+ * Nothing kept is ever removed without being asked.
  */
 final class Pruner {
 
     private final StateStore store;
     private final SetRemoval removal;
     private final Path projectDir;
+    private final OrphanStandbys orphans;
 
     Pruner(StateStore store, SetRemoval removal, Path projectDir) {
         this.store = store;
         this.removal = removal;
         this.projectDir = projectDir;
+        this.orphans = new OrphanStandbys(projectDir);
     }
 
     List<PruneResult.Candidate> candidates(String environment, EnvironmentConfig env, Instant cutoff) {
@@ -53,6 +58,10 @@ final class Pruner {
                         .forEach(out::add);
             }
         }
+        Set<String> staying = store.backupSets(environment).stream().map(BackupSet::id)
+                .filter(id -> out.stream().noneMatch(c -> c.kind().equals("backup_set") && c.name().equals(id)))
+                .collect(Collectors.toSet());
+        out.addAll(orphans.candidates(env, staying));
         out.sort(Comparator.comparing(PruneResult.Candidate::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())));
         return out;
     }
@@ -64,6 +73,7 @@ final class Pruner {
                     .filter(d -> d instanceof DatastoreConfig.Postgres pg && KeptDatabases.belongsTo(pg.postgres(), candidate.name()))
                     .findFirst()
                     .ifPresent(d -> KeptDatabases.drop(((DatastoreConfig.Postgres) d).postgres(), candidate.name()));
+            case OrphanStandbys.DATABASE, OrphanStandbys.DIRECTORY -> orphans.remove(environment, env, candidate);
             default -> deleteDirectory(Path.of(candidate.name()));
         }
     }
@@ -75,7 +85,7 @@ final class Pruner {
         }
         String prefix = live.getFileName() + ".rewind-";
         try (Stream<Path> siblings = Files.list(parent)) {
-            return siblings.filter(p -> p.getFileName().toString().startsWith(prefix))
+            return siblings.filter(p -> p.getFileName().toString().startsWith(prefix) && !DirectoryNames.isStandby(p))
                     .map(p -> new PruneResult.Candidate("kept_directory", p.toString(), IdTimes.of(p.getFileName().toString()), size(p)))
                     .toList();
         } catch (IOException e) {
@@ -83,7 +93,7 @@ final class Pruner {
         }
     }
 
-    private static long size(Path dir) {
+    static long size(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         } catch (IOException e) {

@@ -47,7 +47,8 @@ public final class Restorer {
     public List<Step> prepare(BackupSet set, EnvironmentConfig env, Set<String> datastores, String tag, Progress progress) {
         requireIntact(set, env, progress);
         BackupManifest manifest = backups.manifest(set);
-        return selected(manifest, datastores).stream().map(item -> prepare(set, env, item, tag, progress)).toList();
+        return selected(manifest, datastores).stream()
+                .map(item -> prepare(set, env, item, RestoreTargets.run(tag), progress)).toList();
     }
 
     /** Re-checks every checksum of the set; a damaged set is refused with every problem named. */
@@ -66,15 +67,15 @@ public final class Restorer {
      * row counts after it is made, and a dump's files are hashed while {@code pg_restore} reads them. A damaged set
      * fails here, before anything live is touched. {@code progress} follows the first datastore only.
      */
-    public List<Step> prepareChecked(BackupSet set, EnvironmentConfig env, Set<String> datastores, String tag,
-                                     Progress progress) {
+    public List<Step> prepareChecked(BackupSet set, EnvironmentConfig env, Set<String> datastores,
+                                     RestoreTargets targets, Progress progress) {
         List<BackupManifest.Item> items = selected(backups.manifest(set), datastores);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Step>> restores = new ArrayList<>();
             List<Future<List<String>>> checks = new ArrayList<>();
             for (BackupManifest.Item item : items) {
                 Progress shown = item == items.getFirst() ? progress : Progress.NONE;
-                restores.add(pool.submit(() -> prepare(set, env, item, tag, shown)));
+                restores.add(pool.submit(() -> prepare(set, env, item, targets, shown)));
                 if (!item.isClone() && "postgres".equals(item.kind())) {
                     checks.add(pool.submit(() -> dumpProblems(set, item)));
                 }
@@ -110,7 +111,7 @@ public final class Restorer {
     }
 
     /** The task's result; its own failure as it was thrown. */
-    private static <T> T await(Future<T> task) {
+    static <T> T await(Future<T> task) {
         try {
             return task.get();
         } catch (ExecutionException e) {
@@ -129,11 +130,12 @@ public final class Restorer {
         return selected(backups.manifest(set), datastores).stream().map(item -> swap(env, item, tag)).toList();
     }
 
-    private Step prepare(BackupSet set, EnvironmentConfig env, BackupManifest.Item item, String tag, Progress progress) {
+    private Step prepare(BackupSet set, EnvironmentConfig env, BackupManifest.Item item, RestoreTargets targets,
+                         Progress progress) {
         long started = System.nanoTime();
         String detail = switch (datastore(env, item)) {
             case DatastoreConfig.Postgres pg -> {
-                String shadow = DatabaseNames.shadow(pg.postgres().database(), tag);
+                String shadow = targets.database(pg.postgres().database());
                 ShadowRestore restore = new ShadowRestore(options.toolPath());
                 if (item.isClone()) {
                     restore.fromClone(pg.postgres(), item.location(), shadow, item.tables());
@@ -144,7 +146,7 @@ public final class Restorer {
                 yield "restored into " + shadow + ", " + item.tables().size() + " tables with the manifest's row counts";
             }
             case DatastoreConfig.Files files -> {
-                Path staging = DirectoryNames.staging(projectDir.resolve(files.files()), tag);
+                Path staging = targets.directory(projectDir.resolve(files.files()));
                 DirectoryRestore.stage(layout.itemDir(set.environment(), set.id(), item.location()), item.files(), staging, progress);
                 yield "staged " + item.files().size() + " files in " + staging;
             }

@@ -4,6 +4,7 @@ import dev.rewind.core.ErrorCode;
 import dev.rewind.core.Json;
 import dev.rewind.core.RewindException;
 import dev.rewind.core.backup.Backups;
+import dev.rewind.core.backup.StandbyTask;
 import dev.rewind.core.config.DatastoreConfig;
 import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.config.internal.DependencyOrder;
@@ -79,6 +80,7 @@ public final class Deploy {
         List<RunStep> journal;
         List<Step> steps;
         String trigger;
+        StandbyTask preparing;
         try (EnvironmentLock lock = EnvironmentLock.acquire(store, environment, runId, "deploy by " + request.actor(), clock)) {
             Run run;
             if (resumed.isPresent()) {
@@ -100,6 +102,7 @@ public final class Deploy {
                 DeploySteps deploySteps = steps(plan, request.actor(), announcing, announcer);
                 steps = deploySteps.steps();
                 journal = new Workflow(store, clock, haltAfter).execute(run, steps, lock, announcing);
+                preparing = deploySteps.standbyTask();
                 Optional<RunStep> failed = journal.stream().filter(s -> s.status() == StepStatus.FAILED).findFirst();
                 if (failed.isEmpty()) {
                     return finish(runId, plan, RunStatus.SUCCEEDED, "live", null, null, journal, steps, null, request.actor());
@@ -118,6 +121,7 @@ public final class Deploy {
                 if (!request.autoRollback()) {
                     values.put("verdict", "ROLLBACK (not acted on: --no-auto-rollback; run `rewind rollback " + environment + "`)");
                     announcer.announce(Announcement.Event.DECISION, values);
+                    awaitStandby(preparing, listener);
                     return finish(runId, plan, RunStatus.FAILED, "rollback_needed", trigger, null, journal, steps, null,
                             request.actor());
                 }
@@ -126,9 +130,20 @@ public final class Deploy {
             }
         }
         RollbackResult rollback = new Rollback(environment, env, projectDir, processEnv, store, backups, clock)
-                .run(RollbackRequest.automatic(plan.previous().id(), "automatic, deploy " + runId + ": " + trigger,
+                .awaiting(preparing).run(RollbackRequest.automatic(plan.previous().id(), "automatic, deploy " + runId + ": " + trigger,
                         request.actor(), runId), listener, haltAfter);
         return result(runId, plan, rollback.succeeded() ? "rolled_back" : "failed", trigger, rollback, journal, steps, null);
+    }
+
+    /** Lets the standby the watch started end, so that the `rewind rollback` the operator runs next can use it. */
+    private static void awaitStandby(StandbyTask preparing, WorkflowListener listener) {
+        if (preparing != null) {
+            listener.message("finishing the standby of " + preparing.setId() + " for `rewind rollback`");
+            StandbyTask.Wait waited = preparing.await();
+            if (waited.failure() != null) {
+                listener.message("the standby of " + preparing.setId() + " was not prepared: " + waited.failure());
+            }
+        }
     }
 
     /** A deploy that failed or was rolled back leaves its release FAILED until the rollback marks it. */

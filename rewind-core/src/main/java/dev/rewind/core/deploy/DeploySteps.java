@@ -4,6 +4,8 @@ import dev.rewind.core.ErrorCode;
 import dev.rewind.core.Json;
 import dev.rewind.core.RewindException;
 import dev.rewind.core.backup.Backups;
+import dev.rewind.core.backup.StandbyTask;
+import dev.rewind.core.backup.Standbys;
 import dev.rewind.core.backup.postgres.ShadowRestore;
 import dev.rewind.core.config.DatastoreConfig;
 import dev.rewind.core.config.EnvironmentConfig;
@@ -51,8 +53,8 @@ import java.util.stream.Collectors;
 /**
  * The steps of a deploy: preflight, record the release, baseline and backup (online for {@code dump}; for
  * {@code clone} after the components stop), announce, hooks, stop, activate, start in dependency order waiting for
- * probes, verify, watch under the policy, record the release live, announce. A failed step from the hooks on is a
- * trigger: the deploy rolls back.
+ * probes, verify, watch under the policy (preparing the backup's standby meanwhile), record the release live,
+ * announce, wait for the standby. A failed step from the hooks on is a trigger: the deploy rolls back.
  */
 final class DeploySteps {
 
@@ -72,6 +74,7 @@ final class DeploySteps {
     private final Clock clock;
     private final WorkflowListener listener;
     private final Map<String, ComponentDriver> drivers = new LinkedHashMap<>();
+    private final DeployStandby standby;
     private PolicyDecision lastDecision;
 
     DeploySteps(DeployPlan plan, String actor, RunAnnouncer announcer, EnvironmentConfig env, Path projectDir,
@@ -88,6 +91,8 @@ final class DeploySteps {
         this.listener = listener;
         plan.components().forEach(c -> drivers.put(c, Drivers.of(new DriverContext(plan.environment(), c,
                 env.components().get(c), projectDir, processEnv))));
+        this.standby = new DeployStandby(plan.environment(), env, store,
+                new Standbys(backups, projectDir, Backups.Options.defaults(processEnv.get("PATH")), clock));
     }
 
     List<Step> steps() {
@@ -126,7 +131,21 @@ final class DeploySteps {
         steps.add(Step.of("record live", "mark " + plan.version() + " live" + (plan.previous() == null ? ""
                 : " and " + plan.previous().version() + " superseded"), this::recordLive));
         steps.add(new Step("announce result", "announce DEPLOY COMPLETE", this::announceResult));
+        if (preparesStandby()) {
+            steps.add(new Step(DeployStandby.STEP, "wait for the standby of the backup, prepared during the watch, so"
+                    + " that a rollback only re-checks, stops, swaps and starts", standby::await));
+        }
         return steps;
+    }
+
+    /** A deploy that watches prepares the standby of its backup meanwhile: a rollback is possible, and there is time. */
+    private boolean preparesStandby() {
+        return !plan.watch().isZero() && plan.previous() != null && !env.datastores().isEmpty();
+    }
+
+    /** The standby being prepared, or null: the deploy's rollback waits for it and uses it. */
+    StandbyTask standbyTask() {
+        return standby.task();
     }
 
     private String previousVersion() {
@@ -283,6 +302,9 @@ final class DeploySteps {
 
     /** Watches for what remains of the window (a resumed watch keeps its end); a ROLLBACK decision fails the step. */
     private Object watch(StepContext context) {
+        if (preparesStandby()) {
+            standby.start(context);
+        }
         Duration remaining = plan.watch().minus(Duration.between(context.firstTry(), clock.instant()));
         if (remaining.isNegative()) {
             remaining = Duration.ZERO;

@@ -6,6 +6,9 @@ import dev.rewind.core.RewindException;
 import dev.rewind.core.backup.Backups;
 import dev.rewind.core.backup.Restorer;
 import dev.rewind.core.backup.SetVerification;
+import dev.rewind.core.backup.StandbyTask;
+import dev.rewind.core.backup.StandbyUse;
+import dev.rewind.core.backup.Standbys;
 import dev.rewind.core.config.Durations;
 import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.driver.DriverContext;
@@ -55,9 +58,15 @@ public final class Rollback {
     private final Backups backups;
     private final Clock clock;
     private final RollbackPlanner planner;
+    private final StandbyTask preparing;
 
     public Rollback(String environment, EnvironmentConfig env, Path projectDir, Map<String, String> processEnv,
                     StateStore store, Backups backups, Clock clock) {
+        this(environment, env, projectDir, processEnv, store, backups, clock, null);
+    }
+
+    private Rollback(String environment, EnvironmentConfig env, Path projectDir, Map<String, String> processEnv,
+                     StateStore store, Backups backups, Clock clock, StandbyTask preparing) {
         this.environment = environment;
         this.env = env;
         this.projectDir = projectDir;
@@ -66,6 +75,15 @@ public final class Rollback {
         this.backups = backups;
         this.clock = clock;
         this.planner = new RollbackPlanner(environment, env, store);
+        this.preparing = preparing;
+    }
+
+    /**
+     * This rollback, its prepare step first waiting for {@code preparing} to end: a deploy's rollback uses the standby
+     * the deploy started preparing during its watch, rather than restoring the same set a second time.
+     */
+    public Rollback awaiting(StandbyTask preparing) {
+        return new Rollback(environment, env, projectDir, processEnv, store, backups, clock, preparing);
     }
 
     /** The plan the request would run: the resumed run's, or a new one. Changes nothing. */
@@ -81,13 +99,16 @@ public final class Rollback {
         List<String> problems = new ArrayList<>();
         contexts(plan).forEach((c, context) -> Drivers.of(context).checkRelease(RollbackPlan.versionOf(plan.to(), c))
                 .ifPresent(p -> problems.add(c + ": " + p)));
+        Map<String, StandbyUse> standby = null;
         if (plan.backup() != null) {
             SetVerification verification = backups.verify(plan.backup(), env, WorkflowListener.NONE.progress());
             problems.addAll(verification.problems());
+            standby = standbys().check(plan.backup(), env, plan.datastores());
         }
         return new RollbackResult(resumed.map(Run::id).orElse(null), environment, "planned", resumed.isPresent(),
-                plan.from(), plan.to(), plan.backup(), backupAge(plan), problems, plan.components(), plan.datastores(),
-                resumed.isPresent() ? steps.kept() : Map.of(), List.of(), descriptions(steps.steps()), null, null, null, null);
+                plan.from(), plan.to(), plan.backup(), backupAge(plan), problems, standby, plan.components(),
+                plan.datastores(), resumed.isPresent() ? steps.kept() : Map.of(), List.of(), descriptions(steps.steps()),
+                null, null, null, null);
     }
 
     /** Runs (or resumes) the rollback to its end or its first failing step. */
@@ -136,7 +157,7 @@ public final class Rollback {
             Run finished = store.run(runId).orElseThrow();
             return new RollbackResult(runId, environment, failed.isPresent() ? "failed" : "succeeded", resumed.isPresent(),
                     store.release(plan.from().id()).orElse(plan.from()), store.release(plan.to().id()).orElse(plan.to()),
-                    plan.backup(), backupAge(plan), List.of(), plan.components(), plan.datastores(),
+                    plan.backup(), backupAge(plan), List.of(), null, plan.components(), plan.datastores(),
                     swapped(steps.kept(), journal), journal, descriptions(steps.steps()), downtime(journal),
                     Duration.between(finished.startedAt(), finished.finishedAt()), error, resume);
         }
@@ -199,10 +220,13 @@ public final class Rollback {
 
     private RollbackSteps steps(RollbackPlan plan, String runId, WorkflowListener listener, RunAnnouncer announcer) {
         String path = processEnv.get("PATH");
-        Backups.Options options = Backups.Options.defaults(path);
-        Restorer restorer = new Restorer(backups, backups.layout(), projectDir, options);
-        return new RollbackSteps(plan, runId, env, projectDir, contexts(plan), backups, restorer, store, path, listener,
-                announcer, eta());
+        Restorer restorer = new Restorer(backups, backups.layout(), projectDir, Backups.Options.defaults(path));
+        return new RollbackSteps(plan, runId, env, projectDir, contexts(plan), backups, restorer, standbys(), preparing,
+                store, path, listener, announcer, eta());
+    }
+
+    private Standbys standbys() {
+        return new Standbys(backups, projectDir, Backups.Options.defaults(processEnv.get("PATH")), clock);
     }
 
     private Map<String, DriverContext> contexts(RollbackPlan plan) {

@@ -1,5 +1,6 @@
 package dev.rewind.core.rollback;
 
+import dev.rewind.core.backup.StandbyUse;
 import dev.rewind.core.store.BackupSet;
 import dev.rewind.core.store.Release;
 import dev.rewind.core.store.RunStep;
@@ -19,6 +20,8 @@ import java.util.Map;
  * @param backup         the backup set restored, or null when no datastore is restored
  * @param backupAge      how old that set was when the run started, or null
  * @param backupProblems what the dry run's verification of the set found wrong (empty when intact or not checked)
+ * @param standby        dry run: datastore → whether the run would use its standby and why (re-checked now); null
+ *                       for a run (its prepare step's output says what it did) or when no datastore is restored
  * @param components     the components acted on, in start order
  * @param datastores     the datastores restored
  * @param kept           datastore → where its replaced live copy is kept
@@ -31,7 +34,7 @@ import java.util.Map;
  */
 public record RollbackResult(String runId, String environment, String status, boolean resumed, Release from,
                              Release to, BackupSet backup, Duration backupAge, List<String> backupProblems,
-                             List<String> components, List<String> datastores, Map<String, String> kept,
+                             Map<String, StandbyUse> standby, List<String> components, List<String> datastores, Map<String, String> kept,
                              List<RunStep> steps, Map<String, String> plannedSteps, Duration downtime,
                              Duration duration, String error, String resumeCommand) {
 

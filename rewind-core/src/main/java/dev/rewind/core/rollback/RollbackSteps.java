@@ -5,7 +5,11 @@ import dev.rewind.core.Json;
 import dev.rewind.core.RewindException;
 import dev.rewind.core.backup.BackupManifest;
 import dev.rewind.core.backup.Backups;
+import dev.rewind.core.backup.Prepared;
+import dev.rewind.core.backup.RestoreTargets;
 import dev.rewind.core.backup.Restorer;
+import dev.rewind.core.backup.StandbyTask;
+import dev.rewind.core.backup.Standbys;
 import dev.rewind.core.backup.files.DirectoryNames;
 import dev.rewind.core.backup.postgres.DatabaseNames;
 import dev.rewind.core.backup.postgres.ShadowRestore;
@@ -62,6 +66,8 @@ final class RollbackSteps {
     private final Map<String, ComponentDriver> drivers;
     private final Backups backups;
     private final Restorer restorer;
+    private final Standbys standbys;
+    private final StandbyTask preparing; // null unless the run started while its standby was being prepared
     private final StateStore store;
     private final String toolPath;
     private final WorkflowListener listener;
@@ -69,8 +75,9 @@ final class RollbackSteps {
     private final String eta;
 
     RollbackSteps(RollbackPlan plan, String runId, EnvironmentConfig env, Path projectDir,
-                  Map<String, DriverContext> contexts, Backups backups, Restorer restorer, StateStore store,
-                  String toolPath, WorkflowListener listener, RunAnnouncer announcer, String eta) {
+                  Map<String, DriverContext> contexts, Backups backups, Restorer restorer, Standbys standbys,
+                  StandbyTask preparing, StateStore store, String toolPath, WorkflowListener listener,
+                  RunAnnouncer announcer, String eta) {
         this.plan = plan;
         this.runId = runId;
         this.env = env;
@@ -80,6 +87,8 @@ final class RollbackSteps {
         contexts.forEach((name, context) -> drivers.put(name, Drivers.of(context)));
         this.backups = backups;
         this.restorer = restorer;
+        this.standbys = standbys;
+        this.preparing = preparing;
         this.store = store;
         this.toolPath = toolPath;
         this.listener = listener;
@@ -94,9 +103,8 @@ final class RollbackSteps {
         steps.add(Step.of("announce start", "announce ROLLBACK IN PROGRESS", this::announceStart));
         if (!plan.datastores().isEmpty()) {
             steps.add(Step.of("prepare", "restore " + String.join(" and ", plan.datastores()) + " from " + backupId()
-                    + " beside the live copies, which keep serving, checking every checksum and row count",
-                    () -> restorer.prepareChecked(plan.backup(), env, Set.copyOf(plan.datastores()), runId,
-                            listener.progress())));
+                    + " beside the live copies, which keep serving, checking every checksum and row count (or take"
+                    + " over its standby, re-checked)", this::prepare));
         }
         for (String component : plan.components().reversed()) {
             steps.add(Step.of("stop " + component, "stop " + component + " "
@@ -208,6 +216,31 @@ final class RollbackSteps {
             }
         }
     }
+
+    /**
+     * Takes over the set's standby for each datastore whose standby checks out, and restores the others from the
+     * set; first waits for the standby the run's deploy was still preparing, which is the same work, partly done.
+     */
+    private Object prepare() {
+        StandbyTask.Wait waited = preparing == null ? null : preparing.await();
+        List<Prepared> adopted = standbys.adopt(plan.backup(), env, plan.datastores(), runId);
+        Set<String> rest = adopted.stream().filter(p -> !p.standby().used()).map(Prepared::datastore)
+                .collect(Collectors.toSet());
+        Map<String, Restorer.Step> restored = rest.isEmpty() ? Map.of()
+                : restorer.prepareChecked(plan.backup(), env, rest, RestoreTargets.run(runId), listener.progress())
+                        .stream().collect(Collectors.toMap(Restorer.Step::datastore, step -> step));
+        return new PrepareOutput(waited, adopted.stream()
+                .map(p -> p.standby().used() ? p : Prepared.restored(restored.get(p.datastore()), p.standby()))
+                .toList());
+    }
+
+    /**
+     * What the prepare step did.
+     *
+     * @param standbyWait the wait for the standby the deploy was preparing, or null when there was none
+     * @param datastores  each datastore, from its standby or restored from the set
+     */
+    record PrepareOutput(StandbyTask.Wait standbyWait, List<Prepared> datastores) {}
 
     private static List<String> logTail(ComponentDriver driver) {
         return driver.logFile().filter(Files::isRegularFile).map(LogTail::last).orElse(List.of());

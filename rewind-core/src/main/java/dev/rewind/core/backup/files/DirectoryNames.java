@@ -7,13 +7,15 @@ import java.util.regex.Pattern;
 
 /**
  * Names of the directories a restore makes beside a live directory {@code <dir>}: the staged copy
- * {@code <dir>.rewind-staging-<id>} and the kept failed state {@code <dir>.rewind-<id>}. Both are siblings of the live
- * directory, so they are on its file system and a rename between them is atomic.
+ * {@code <dir>.rewind-staging-<id>}, the kept failed state {@code <dir>.rewind-<id>} and a backup set's standby
+ * {@code <dir>.rewind-standby-<set id>}. All are siblings of the live directory, so they are on its file system and a
+ * rename between them is atomic.
  */
 public final class DirectoryNames {
 
     static final String STAGING_INFIX = ".rewind-staging-";
     static final String KEPT_INFIX = ".rewind-";
+    static final String STANDBY_INFIX = ".rewind-standby-";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
     private DirectoryNames() {}
@@ -28,15 +30,29 @@ public final class DirectoryNames {
         return sibling(live, STAGING_INFIX, id);
     }
 
+    /** {@code <live>.rewind-standby-<set id>}: where a backup set is restored before any rollback asks for it. */
+    public static Path standby(Path live, String setId) {
+        return sibling(live, STANDBY_INFIX, setId);
+    }
+
     static boolean isStaging(Path dir) {
+        return nameContains(dir, STAGING_INFIX);
+    }
+
+    public static boolean isStandby(Path dir) {
+        return nameContains(dir, STANDBY_INFIX);
+    }
+
+    private static boolean nameContains(Path dir, String infix) {
         Path name = dir.getFileName();
-        return name != null && name.toString().contains(STAGING_INFIX);
+        return name != null && name.toString().contains(infix);
     }
 
     private static Path sibling(Path live, String infix, String id) {
-        if (id == null || !ID.matcher(id).matches() || id.startsWith("staging-")) {
+        if (id == null || !ID.matcher(id).matches() || id.startsWith("staging-") || id.startsWith("standby-")) {
             throw new RewindException(ErrorCode.FAILED, "bad id '" + id + "' for a directory beside " + live
-                    + "\n    fix: use letters, digits, '-' and '_' (not starting with 'staging-'), e.g. a run id");
+                    + "\n    fix: use letters, digits, '-' and '_' (not starting with 'staging-' or 'standby-'),"
+                    + " e.g. a run id");
         }
         Path absolute = live.toAbsolutePath().normalize();
         if (absolute.getFileName() == null || absolute.getParent() == null) {

@@ -28,9 +28,10 @@ public final class DirectoryRestore {
 
     /**
      * Copies every file of {@code manifest} from {@code backupDir} into {@code staging} (named by
-     * {@link DirectoryNames#staging}), checking each file's size and SHA-256 as it is copied, and recreates the
-     * backup's directories and symbolic links. A staging directory left by an interrupted attempt is removed first.
-     * On any mismatch the staging directory is removed and the error names every bad file.
+     * {@link DirectoryNames#staging}, or {@link DirectoryNames#standby} for a standby), checking each file's size and
+     * SHA-256 as it is copied, and recreates the backup's directories and symbolic links. A staging directory left by
+     * an interrupted attempt is removed first. On any mismatch the staging directory is removed and the error names
+     * every bad file.
      */
     public static void stage(Path backupDir, List<FileEntry> manifest, Path staging, Progress progress) {
         if (!Files.isDirectory(backupDir)) {
@@ -38,7 +39,9 @@ public final class DirectoryRestore {
                     + ": the backup directory does not exist"
                     + "\n    fix: restore another backup set (`rewind backups ENV --verify`)");
         }
-        requireStagingName(staging);
+        if (!DirectoryNames.isStandby(staging)) {
+            requireStagingName(staging);
+        }
         removeLeftover(staging);
         Tree.Listing listing = Tree.list(backupDir);
         Tree.createDirectories(staging);

@@ -15,6 +15,8 @@ import java.util.Locale;
  *   <li>shadow, a restore in progress: {@code <db>__rewind_shadow_<run id>}</li>
  *   <li>kept, the failed live database after a swap: {@code <db>__rewind_<run id>}</li>
  *   <li>clone backup: {@code <db>__rewind_bak_<backup id>}, the id's own {@code bak_} not repeated</li>
+ *   <li>standby, a backup set restored ahead of a rollback: {@code <db>__rewind_standby_<backup id>}, the id's
+ *       {@code bak_} not repeated ({@code shop__rewind_standby_20261121_093015_k3f9})</li>
  * </ul>
  * PostgreSQL silently truncates identifiers to 63 bytes. A name that would be longer is shortened
  * deterministically instead: {@code <db>} becomes its longest prefix that fits, {@code _} and the first 8 hex
@@ -29,6 +31,7 @@ public final class DatabaseNames {
     private static final String MARKER = "__rewind_";
     private static final String SHADOW_MARKER = MARKER + "shadow_";
     private static final String CLONE_MARKER = MARKER + "bak_";
+    private static final String STANDBY_MARKER = MARKER + "standby_";
     private static final int HASH_CHARS = 8;
     private static final int MIN_PREFIX_BYTES = 1;
 
@@ -49,9 +52,19 @@ public final class DatabaseNames {
         return name(database, CLONE_MARKER + normalize(backupId).replaceFirst("^bak_", ""));
     }
 
-    /** Whether {@code name} is a shadow database's name, the only kind Rewind ever drops (to redo a restore). */
+    /** {@code <db>__rewind_standby_<id>}: a backup set's standby, restored before any rollback asks for it. */
+    public static String standby(String database, String backupId) {
+        return name(database, STANDBY_MARKER + normalize(backupId).replaceFirst("^bak_", ""));
+    }
+
+    /** Whether {@code name} is a shadow database's name, which Rewind drops to redo a restore. */
     public static boolean isShadow(String name) {
         return name.contains(SHADOW_MARKER);
+    }
+
+    /** Whether {@code name} is a standby's name, which Rewind drops when it prepares another standby. */
+    public static boolean isStandby(String name) {
+        return name.contains(STANDBY_MARKER);
     }
 
     /** Whether {@code name} is one of the names above made for {@code database} (shortened or not). */

@@ -31,14 +31,15 @@ public final class KeptDatabases {
 
     private KeptDatabases() {}
 
-    /** The kept failed databases of {@code live}'s database; clone backups and shadows are not listed. */
+    /** The kept failed databases of {@code live}'s database; clone backups, shadows and standbys are not listed. */
     public static List<Kept> list(PostgresUrl live) {
         PgEndpoint endpoint = PgEndpoint.of(live);
         try (Connection admin = endpoint.connectMaintenance(endpoint.database())) {
             return Sql.query(admin, DATABASES, row -> new Kept(row.getString(1), IdTimes.of(row.getString(1)),
                             row.getLong(2))).stream()
                     .filter(db -> belongsTo(live, db.name()))
-                    .filter(db -> !DatabaseNames.isCloneBackup(db.name()) && !DatabaseNames.isShadow(db.name()))
+                    .filter(db -> !DatabaseNames.isCloneBackup(db.name()) && !DatabaseNames.isShadow(db.name())
+                            && !DatabaseNames.isStandby(db.name()))
                     .toList();
         } catch (SQLException e) {
             throw Sql.failure("Listing the databases kept beside " + endpoint, e,
@@ -46,7 +47,7 @@ public final class KeptDatabases {
         }
     }
 
-    /** Whether {@code name} is a kept, clone backup or shadow database Rewind made for {@code live}'s database. */
+    /** Whether {@code name} is a kept, clone backup, shadow or standby database Rewind made for {@code live}'s database. */
     public static boolean belongsTo(PostgresUrl live, String name) {
         return DatabaseNames.belongsTo(live.database(), name);
     }

@@ -59,8 +59,7 @@ public final class PostgresInspector {
 
     /** Exact {@code count(*)} of every ordinary and partitioned user table, by schema then table. */
     public static List<TableCount> tableCounts(Connection connection) throws SQLException {
-        List<TableCount> names = Sql.query(connection, TABLES, row -> new TableCount(row.getString(1),
-                row.getString(2), 0));
+        List<TableCount> names = tables(connection);
         List<TableCount> counts = new ArrayList<>(names.size());
         for (TableCount table : names) {
             String sql = "SELECT count(*) FROM " + Sql.ident(table.schema()) + "." + Sql.ident(table.table());
@@ -68,6 +67,11 @@ public final class PostgresInspector {
             counts.add(new TableCount(table.schema(), table.table(), rows));
         }
         return counts;
+    }
+
+    /** Every ordinary and partitioned user table, by schema then table, with 0 rows. */
+    static List<TableCount> tables(Connection connection) throws SQLException {
+        return Sql.query(connection, TABLES, row -> new TableCount(row.getString(1), row.getString(2), 0));
     }
 
     /**

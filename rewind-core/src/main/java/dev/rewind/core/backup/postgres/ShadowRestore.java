@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Restores a backup into a new shadow database beside the live one, which is never touched, and checks the
  * shadow's row counts against the manifest. A shadow left by an interrupted attempt (recognised by its name,
- * see {@link DatabaseNames#shadow}) is dropped and made again; no other database is ever dropped.
+ * see {@link DatabaseNames#shadow}) is dropped and made again; no other database is ever dropped. A standby
+ * ({@link DatabaseNames#standby}) is restored the same way, under its own name.
  */
 public final class ShadowRestore {
 
@@ -98,12 +99,16 @@ public final class ShadowRestore {
         return CountCheck.mismatches(CountCheck.count(live, shadowName), expected);
     }
 
-    /** Drops a shadow left by an earlier attempt (only a shadow, by name), then runs {@code createSql}. */
+    /**
+     * Drops a shadow or standby left by an earlier attempt (only those, by name), then runs {@code createSql}. Both are
+     * copies made from a backup set, so dropping one loses nothing.
+     */
     private static void recreate(Connection admin, PgEndpoint live, String shadowName, String createSql)
             throws SQLException {
-        if (!DatabaseNames.isShadow(shadowName) || !DatabaseNames.belongsTo(live.database(), shadowName)) {
+        boolean restoreTarget = DatabaseNames.isShadow(shadowName) || DatabaseNames.isStandby(shadowName);
+        if (!restoreTarget || !DatabaseNames.belongsTo(live.database(), shadowName)) {
             throw new RewindException(ErrorCode.USAGE, "\"" + shadowName + "\" is not a shadow database name of \""
-                    + live.database() + "\"; Rewind restores only into names made by DatabaseNames.shadow"
+                    + live.database() + "\"; Rewind restores only into names made by DatabaseNames.shadow or standby"
                     + Sql.FIX + "use e.g. \""
                     + DatabaseNames.shadow(live.database(), "run-20261121-093015-k3f9") + "\"");
         }

@@ -37,6 +37,21 @@ class DatabaseNamesTest {
     }
 
     @Test
+    void namesAStandbyAfterItsSetWithinPostgresLimit() {
+        String longName = "shop_production_primary_database_for_the_eu_region";
+        String standby = DatabaseNames.standby(longName, "bak-20261121-093015-k3f9");
+
+        assertThat(DatabaseNames.standby("shop", "bak-20261121-093015-K3F9"))
+                .isEqualTo("shop__rewind_standby_20261121_093015_k3f9");
+        assertThat(bytes(standby)).isLessThanOrEqualTo(63);
+        assertThat(standby).endsWith("__rewind_standby_20261121_093015_k3f9");
+        assertThat(DatabaseNames.belongsTo(longName, standby)).isTrue();
+        assertThat(DatabaseNames.isStandby(standby)).isTrue();
+        assertThat(DatabaseNames.isShadow(standby) || DatabaseNames.isCloneBackup(standby)).isFalse();
+        assertThat(DatabaseNames.isStandby(DatabaseNames.kept("shop", "run-20261121-093015-k3f9"))).isFalse();
+    }
+
+    @Test
     void recognisesOnlyTheNamesItMadeForADatabase() {
         String longName = "shop_production_primary_database_for_the_eu_region";
         assertThat(DatabaseNames.belongsTo("shop", DatabaseNames.kept("shop", "run-20261121-093015-k3f9"))).isTrue();

@@ -1,0 +1,130 @@
+package dev.rewind.core.backup.files;
+
+import dev.rewind.core.ErrorCode;
+import dev.rewind.core.RewindException;
+import dev.rewind.core.backup.FileEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The standby directories beside a live directory ({@link DirectoryNames#standby}): a files backup staged ahead of
+ * a rollback. A standby is found and removed by its name; a rollback claims one by renaming it to its own staging
+ * name, after which nothing else touches it, and then checks it with {@link #changes}.
+ */
+public final class StandbyDirectories {
+
+    private StandbyDirectories() {}
+
+    /** Every standby directory beside {@code live}, whatever set it belongs to. */
+    public static List<Path> list(Path live) {
+        Path absolute = live.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return List.of();
+        }
+        String prefix = absolute.getFileName() + DirectoryNames.STANDBY_INFIX;
+        try (Stream<Path> siblings = Files.list(parent)) {
+            return siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
+        } catch (IOException e) {
+            throw new RewindException(ErrorCode.FAILED, "cannot list " + parent + ": " + IoErrors.describe(e)
+                    + "\n    fix: check that Rewind may read it", e);
+        }
+    }
+
+    /** Removes a standby directory (only one, by name). */
+    public static void remove(Path standby) {
+        if (!DirectoryNames.isStandby(standby)) {
+            throw new RewindException(ErrorCode.FAILED, "refusing to remove " + standby + ": it is not a standby"
+                    + " directory\n    fix: remove only names made by DirectoryNames.standby");
+        }
+        try {
+            OwnTree.delete(standby);
+        } catch (IOException e) {
+            throw new RewindException(ErrorCode.FAILED, "cannot remove the standby " + standby + ": "
+                    + IoErrors.describe(e) + "\n    fix: check its permissions, or delete it by hand", e);
+        }
+    }
+
+    /**
+     * Renames {@code standby} to {@code staging} (a staging directory left by an interrupted restore is removed
+     * first). False, changing nothing, when there is no standby to claim.
+     */
+    public static boolean claim(Path standby, Path staging) {
+        if (!Files.exists(standby, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        if (!DirectoryNames.isStaging(staging)) {
+            throw new RewindException(ErrorCode.FAILED, "refusing to claim " + standby + " as " + staging
+                    + ": not a staging name\n    fix: name it with DirectoryNames.staging(live, id)");
+        }
+        try {
+            OwnTree.delete(staging);
+            Files.move(standby, staging, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new RewindException(ErrorCode.FAILED, "cannot rename the standby " + standby + " to " + staging
+                    + ": " + IoErrors.describe(e) + "\n    fix: remove the cause; the rollback restores from the"
+                    + " backup instead", e);
+        }
+        Durable.sync(staging.toAbsolutePath().normalize().getParent());
+        return true;
+    }
+
+    /**
+     * The newest status change (ctime) of the regular files under {@code dir}: a later write, truncation, rename,
+     * {@code chmod} or {@code touch} of any of them gives it a newer one. The kernel sets ctime; no user call can set
+     * it back.
+     */
+    public static Instant lastChange(Path dir) {
+        return Tree.list(dir).files().stream().map(f -> changed(RelativePaths.resolve(dir, f.path())))
+                .max(Instant::compareTo).orElse(Instant.EPOCH);
+    }
+
+    /**
+     * What differs in {@code dir} from {@code manifest} and its state when it was ready: files missing, files with
+     * another size or changed (ctime) after {@code lastChange}, files the manifest does not list. Empty when
+     * none. The files' contents are not read.
+     */
+    public static VerifyResult changes(Path dir, List<FileEntry> manifest, Instant lastChange) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return new VerifyResult(manifest.stream().map(FileEntry::path).toList(), List.of(), List.of());
+        }
+        Map<String, Tree.FileInfo> present = Tree.list(dir).files().stream()
+                .collect(Collectors.toMap(Tree.FileInfo::path, Function.identity()));
+        List<String> missing = new ArrayList<>();
+        Set<String> altered = new TreeSet<>();
+        for (FileEntry entry : manifest) {
+            Tree.FileInfo file = present.get(entry.path());
+            if (file == null) {
+                missing.add(entry.path());
+            } else if (file.size() != entry.size()
+                    || changed(RelativePaths.resolve(dir, entry.path())).isAfter(lastChange)) {
+                altered.add(entry.path());
+            }
+        }
+        Set<String> unexpected = new TreeSet<>(present.keySet());
+        manifest.forEach(entry -> unexpected.remove(entry.path()));
+        return new VerifyResult(missing, List.copyOf(altered), List.copyOf(unexpected));
+    }
+
+    private static Instant changed(Path file) {
+        try {
+            return ((FileTime) Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS)).toInstant();
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new RewindException(ErrorCode.FAILED, "cannot read the status change time of " + file + ": " + e
+                    + "\n    fix: standbys need a POSIX file system; prepare none here", e);
+        }
+    }
+}

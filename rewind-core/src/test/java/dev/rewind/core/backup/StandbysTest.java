@@ -1,0 +1,183 @@
+package dev.rewind.core.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewind.core.backup.postgres.DatabaseNames;
+import dev.rewind.core.store.BackupSet;
+import dev.rewind.testkit.PostgresDatabase;
+import dev.rewind.testkit.PostgresExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(PostgresExtension.class)
+class StandbysTest {
+
+    private static final String RUN = "run-20261121-120000-abcd";
+
+    @TempDir
+    Path project;
+
+    @Test
+    void aStandbyIsItsSetRestoredUnderItsNamesAndANewerOneReplacesIt(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            Standbys standbys = standbys(f);
+            BackupSet first = f.take().set();
+            standbys.prepare(first, f.env, Progress.NONE);
+            BackupSet second = f.take().set();
+
+            StandbyResult result = standbys.prepare(second, f.env, Progress.NONE);
+
+            assertThat(result.removed()).containsExactlyInAnyOrder(DatabaseNames.standby(db.name(), first.id()),
+                    standbyDir(first).toString());
+            assertThat(result.datastores()).extracting(Restorer.Step::datastore).containsExactly("db", "uploads");
+            assertThat(databases(db)).filteredOn(DatabaseNames::isStandby)
+                    .containsExactly(DatabaseNames.standby(db.name(), second.id()));
+            assertThat(database(db, DatabaseNames.standby(db.name(), second.id())).queryValue("SELECT count(*) FROM orders"))
+                    .isEqualTo(500L);
+            assertThat(standbyDir(second).resolve("nested/b.txt")).hasContent("bravo");
+            assertThat(standbyDir(first)).doesNotExist();
+            assertThat(standbys.ready("production", f.env)).get().satisfies(m -> {
+                assertThat(m.setId()).isEqualTo(second.id());
+                assertThat(m.items()).extracting(StandbyMarker.Item::datastore).containsExactly("db", "uploads");
+            });
+            assertThat(project.resolve(".rewind/standby/production.json")).isRegularFile();
+            assertThat(f.count("orders")).isEqualTo(500);
+        }
+    }
+
+    @Test
+    void aRollbackTakesTheStandbyOverAndEndsAsARestoreWould(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            Standbys standbys = standbys(f);
+            BackupSet set = f.take().set();
+            standbys.prepare(set, f.env, Progress.NONE);
+            f.db.execute("INSERT INTO orders(customer_id, total) SELECT 1, 1 FROM generate_series(1, 25)");
+            f.write("uploads/c.txt", "written after the backup");
+
+            assertThat(standbys.check(set, f.env, List.of("db", "uploads")).values())
+                    .allSatisfy(use -> assertThat(use.used()).as(use.reason()).isTrue());
+            List<Prepared> adopted = standbys.adopt(set, f.env, List.of("db", "uploads"), RUN);
+            new Restorer(f.backups, f.layout, project, f.options()).swap(set, f.env, Set.of("db", "uploads"), RUN);
+
+            assertThat(adopted).allSatisfy(p -> assertThat(p.standby().used()).as(p.standby().reason()).isTrue());
+            assertThat(adopted.getFirst().standby().reason()).contains("2 tables with the manifest's exact row counts");
+            assertThat(adopted.getFirst().detail()).contains("renamed", DatabaseNames.shadow(db.name(), RUN));
+            assertThat(f.count("orders")).isEqualTo(500);
+            assertThat(database(db, DatabaseNames.kept(db.name(), RUN)).queryValue("SELECT count(*) FROM orders"))
+                    .isEqualTo(525L);
+            assertThat(project.resolve("uploads/c.txt")).doesNotExist();
+            assertThat(project.resolve("uploads.rewind-" + RUN + "/c.txt")).hasContent("written after the backup");
+            assertThat(databases(db)).noneMatch(DatabaseNames::isStandby);
+            assertThat(standbyDir(set)).doesNotExist();
+            assertThat(standbys.ready("production", f.env)).isEmpty();
+        }
+    }
+
+    @Test
+    void aStandbyWrittenToSinceItWasReadyIsNotUsed(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            Standbys standbys = standbys(f);
+            BackupSet set = f.take().set();
+            standbys.prepare(set, f.env, Progress.NONE);
+            Thread.sleep(20); // a file's ctime has the kernel's coarse clock: let its tick pass
+            database(db, DatabaseNames.standby(db.name(), set.id())).execute("UPDATE customers SET name = 'x' WHERE id = 1");
+            Files.writeString(standbyDir(set).resolve("a.txt"), "ALPHA");
+
+            List<Prepared> adopted = standbys.adopt(set, f.env, List.of("db", "uploads"), RUN);
+
+            assertThat(adopted).noneMatch(p -> p.standby().used());
+            assertThat(adopted.get(0).standby().reason())
+                    .contains("is not as it was when ready", "public.customers: 1 rows written since it was ready");
+            assertThat(adopted.get(1).standby().reason()).contains("1 altered (a.txt)");
+        }
+    }
+
+    @Test
+    void aRowAddedToTheStandbyShowsInItsCounts(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            Standbys standbys = standbys(f);
+            BackupSet set = f.take().set();
+            standbys.prepare(set, f.env, Progress.NONE);
+            database(db, DatabaseNames.standby(db.name(), set.id())).execute("INSERT INTO customers(name) VALUES ('new')");
+
+            StandbyUse use = standbys.check(set, f.env, List.of("db")).get("db");
+
+            assertThat(use.used()).isFalse();
+            assertThat(use.reason()).contains("public.customers: expected 200 rows, found 201");
+        }
+    }
+
+    @Test
+    void anUnreadableMarkerLeavesTheRestoreToTheRunAndSaysWhy(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            Standbys standbys = standbys(f);
+            BackupSet set = f.take().set();
+            standbys.prepare(set, f.env, Progress.NONE);
+            f.write(".rewind/standby/production.json", "{ torn");
+
+            List<Prepared> adopted = standbys.adopt(set, f.env, List.of("db", "uploads"), RUN);
+
+            assertThat(adopted).allSatisfy(p -> assertThat(p.standby().reason()).contains("not readable JSON"))
+                    .noneMatch(p -> p.standby().used());
+            standbys.prepare(set, f.env, Progress.NONE);
+            assertThat(standbys.ready("production", f.env)).isPresent();
+        }
+    }
+
+    @Test
+    void pruneRemovesTheStandbyOfASetThatIsGone(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 1)) {
+            Standbys standbys = standbys(f);
+            BackupSet gone = f.take().set();
+            standbys.prepare(gone, f.env, Progress.NONE);
+            f.take();
+
+            PruneResult listed = f.backups.prune("production", f.env, Duration.ofDays(7), false);
+
+            assertThat(listed.candidates()).extracting(PruneResult.Candidate::kind, PruneResult.Candidate::name)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("standby_database", DatabaseNames.standby(db.name(), gone.id())),
+                            org.assertj.core.groups.Tuple.tuple("standby_directory", standbyDir(gone).toString()));
+
+            f.backups.prune("production", f.env, Duration.ofDays(7), true);
+
+            assertThat(databases(db)).noneMatch(DatabaseNames::isStandby);
+            assertThat(standbyDir(gone)).doesNotExist();
+            assertThat(project.resolve(".rewind/standby/production.json")).doesNotExist();
+        }
+    }
+
+    private Standbys standbys(BackupFixture f) {
+        return new Standbys(f.backups, project, f.options(), Clock.systemUTC());
+    }
+
+    private Path standbyDir(BackupSet set) {
+        return project.resolve("uploads.rewind-standby-" + set.id()).toAbsolutePath().normalize();
+    }
+
+    private static PostgresDatabase database(PostgresDatabase db, String name) {
+        return new PostgresDatabase(db.host(), db.port(), name, db.user());
+    }
+
+    /** The databases Rewind made beside the test's database. */
+    private static List<String> databases(PostgresDatabase db) {
+        try (var connection = db.connect(); var rows = connection.createStatement().executeQuery(
+                "SELECT datname FROM pg_database WHERE datname LIKE '" + db.name() + "\\_\\_rewind\\_%'")) {
+            List<String> names = new ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            return names;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
