@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,8 +64,14 @@ final class ReferenceRun {
 
         List<Recovery> rewinds = new ArrayList<>();
         List<Recovery> runbooks = new ArrayList<>();
+        List<Duration> standbys = new ArrayList<>();
         for (int i = 1; i <= args.repeat(); i++) {
             String of = " (" + strategy + "), " + i + " of " + args.repeat();
+            // The set's standby, as `rewind deploy` prepares it while it watches the new release; made here before v2
+            // starts (whose health fails 5 s later), timed on its own. The rollback `rewind watch` starts takes it over.
+            setup.settle();
+            standbys.add(project.prepareStandby(backups.rewind().id()).duration());
+            Log.info("standby of " + backups.rewind().id() + " ready in " + Timed.format(standbys.getLast()) + of);
             setup.settle();
             project.deploy("v2", backups.rewind().id());
             Log.info("measuring `rewind watch " + RollbackProject.ENV + "` on the bad release" + of);
@@ -78,7 +85,10 @@ final class ReferenceRun {
             runbooks.add(runbookWay(setup, runbook, "after-backup-runbook-" + i).logged("runbook"));
         }
         project.stopQuietly();
-        return new Outcome(strategy, backups, rewinds, runbooks, setup.sizes(), setup.machine());
+        Map<String, String> sizes = new LinkedHashMap<>(setup.sizes());
+        sizes.put("Rewind's standby of the set (one more restored copy), prepared before each bad release as a"
+                + " deploy's watch prepares it, site up; not part of the rollback", Medians.range(standbys));
+        return new Outcome(strategy, backups, rewinds, runbooks, sizes, setup.machine());
     }
 
     /** Rewind's turn and where its rollback kept the bad release's data (to reset to it for the runbook's turn). */
