@@ -36,6 +36,21 @@ record Measured(Duration whole, Duration downtime, HealthPoller.Seen seen, List<
         }
     }
 
+    /**
+     * Start → the {@code verify} part finished: the whole without what comes after the verification (recording,
+     * announcing, the incident report, the process's exit); the whole when there is no {@code verify} part.
+     */
+    Duration untilVerified() {
+        Duration sum = Duration.ZERO;
+        for (Part part : parts) {
+            sum = sum.plus(part.time());
+            if (part.name().equals("verify")) {
+                return sum;
+            }
+        }
+        return whole;
+    }
+
     /** Logs the measurement and its parts (progress on stderr); returns it. */
     Measured logged(String way) {
         Log.info(way + ": whole " + Timed.format(whole) + ", downtime " + Timed.format(downtime)

@@ -25,15 +25,19 @@ final class RollbackReport {
         return out.toString();
     }
 
+    private static Target target(String strategy, Duration rewind, Duration runbook) {
+        return RewindWay.CLONE.equals(strategy)
+                ? Target.relative("whole rollback with clone ≤ 1/3 of the runbook's", "≤ 1/3 runbook", rewind, runbook,
+                        1 / 3.0)
+                : Target.relative("whole rollback with dump ≤ the runbook's", "≤ runbook", rewind, runbook, 1);
+    }
+
     private void strategy(RollbackRun.Outcome o) {
         List<Measured> runbook = o.runbook();
         List<Measured> rewind = o.rewind();
         Duration runbookWhole = median(runbook, Measured::whole);
         Duration rewindWhole = median(rewind, Measured::whole);
-        Target whole = RewindWay.CLONE.equals(o.strategy())
-                ? Target.relative("whole rollback with clone ≤ 1/3 of the runbook's", "≤ 1/3 runbook", rewindWhole,
-                        runbookWhole, 1 / 3.0)
-                : Target.relative("whole rollback with dump ≤ the runbook's", "≤ runbook", rewindWhole, runbookWhole, 1);
+        Target whole = target(o.strategy(), rewindWhole, runbookWhole);
         line("Strategy `" + o.strategy() + "`: " + (rewind.size() == 1 ? "one rollback each way"
                 : "median of " + rewind.size() + " rollbacks each way (min – max)") + "; ratio is rewind ÷ runbook.");
         line("");
@@ -41,6 +45,9 @@ final class RollbackReport {
         line("|---|---|---|---|---|");
         row("whole rollback, decision → verified (rewind: `rewind rollback` process start → exit; runbook: stop →"
                 + " /health 200, down throughout)", runbook, rewind, Measured::whole, whole.cell());
+        row("the same, up to verified (rewind: process start → its `verify` step finished, without the recording,"
+                + " announcing, incident report and exit after it)", runbook, rewind, Measured::untilVerified,
+                target(o.strategy(), median(rewind, Measured::untilVerified), runbookWhole).cell());
         Duration downtime = median(rewind, Measured::downtime);
         row("downtime, own clock (rewind: the journal, first `stop` step started → last `start` step finished;"
                 + " runbook: stop → /health 200)", runbook, rewind, Measured::downtime,
