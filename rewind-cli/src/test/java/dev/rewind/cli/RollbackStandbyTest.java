@@ -65,14 +65,17 @@ class RollbackStandbyTest {
     void aStandbyWhoseDatabaseWasModifiedIsNotUsed(PostgresDatabase db) throws Exception {
         try (RollbackScenario app = new RollbackScenario(dir, db, "dump").deployV1ThenV2()) {
             prepareStandby(app);
-            new PostgresDatabase(db.host(), db.port(), DatabaseNames.standby(db.name(), app.backupId), db.user())
+            String standby = DatabaseNames.standby(db.name(), app.backupId);
+            db.execute("ALTER DATABASE \"" + standby + "\" WITH ALLOW_CONNECTIONS true");
+            new PostgresDatabase(db.host(), db.port(), standby, db.user())
                     .execute("INSERT INTO items(name, body) VALUES ('sneaked in', 'after the standby was ready')");
+            db.execute("ALTER DATABASE \"" + standby + "\" WITH ALLOW_CONNECTIONS false");
             ProcessResult dryRun = cli.run("rollback", "production", "--dry-run", "-c", app.config.toString());
 
             ProcessResult result = cli.run("rollback", "production", "--yes", "--json", "-c", app.config.toString());
 
-            assertThat(dryRun.stdout()).contains("Standby of db: not used, restored from the backup: the standby",
-                    "public.items: expected 3 rows, found 4", "Standby of uploads: will be used");
+            assertThat(dryRun.stdout()).contains("Standby of db: will be used: the standby " + standby,
+                    "its rows are re-checked when the rollback takes it over", "Standby of uploads: will be used");
             assertThat(result.exitCode()).as(result.toString()).isZero();
             String run = Json.mapper().readTree(result.stdout()).get("run_id").asText();
             assertRolledBack(app, run);
@@ -80,7 +83,32 @@ class RollbackStandbyTest {
             assertThat(prepared.get(0).get("datastore").asText()).isEqualTo("db");
             assertThat(prepared.get(0).get("standby").get("used").asBoolean()).isFalse();
             assertThat(prepared.get(0).get("standby").get("reason").asText())
-                    .contains("is not as it was when ready", "public.items: expected 3 rows, found 4");
+                    .contains("is not as it was when ready", "public.items: expected 3 rows, found 4",
+                            "kept as " + DatabaseNames.kept(db.name(), run + "_standby"));
+            assertThat(new PostgresDatabase(db.host(), db.port(), DatabaseNames.kept(db.name(), run + "_standby"),
+                    db.user()).queryValue("SELECT count(*) FROM items WHERE name = 'sneaked in'")).isEqualTo(1L);
+            assertThat(prepared.get(0).get("detail").asText()).startsWith("restored into "
+                    + DatabaseNames.shadow(db.name(), run));
+            assertThat(prepared.get(1).get("standby").get("used").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void aStandbyThatAllowsConnectionsIsNotUsedAndTheRunRestores(PostgresDatabase db) throws Exception {
+        try (RollbackScenario app = new RollbackScenario(dir, db, "dump").deployV1ThenV2()) {
+            prepareStandby(app);
+            String standby = DatabaseNames.standby(db.name(), app.backupId);
+            db.execute("ALTER DATABASE \"" + standby + "\" WITH ALLOW_CONNECTIONS true");
+
+            ProcessResult result = cli.run("rollback", "production", "--yes", "--json", "-c", app.config.toString());
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            String run = Json.mapper().readTree(result.stdout()).get("run_id").asText();
+            assertRolledBack(app, run);
+            JsonNode prepared = prepareOutput(app, run).get("datastores");
+            assertThat(prepared.get(0).get("standby").get("used").asBoolean()).isFalse();
+            assertThat(prepared.get(0).get("standby").get("reason").asText())
+                    .contains("the standby allowed connections: " + standby);
             assertThat(prepared.get(0).get("detail").asText()).startsWith("restored into "
                     + DatabaseNames.shadow(db.name(), run));
             assertThat(prepared.get(1).get("standby").get("used").asBoolean()).isTrue();

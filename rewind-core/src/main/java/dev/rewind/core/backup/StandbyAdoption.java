@@ -11,6 +11,7 @@ import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.config.PostgresUrl;
 import dev.rewind.core.store.BackupSet;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -21,8 +22,11 @@ import java.util.Optional;
 
 /**
  * A rollback's use of the standby of its backup set, per datastore: take it over by renaming it to the run's shadow
- * or staging name, then re-check it, cheaply but soundly. One that does not check out is not used (the run's restore
- * replaces the renamed copy) and the reason is said.
+ * or staging name, then re-check it, cheaply but soundly. One that does not check out is not used and the reason is
+ * said; the renamed copy is first renamed again to the run's kept name with a {@code _standby}/{@code -standby}
+ * suffix, so the run's restore drops or deletes nothing written into it ({@code rewind prune} lists it). A standby
+ * database is closed to connections once ready ({@code ALLOW_CONNECTIONS false}); one found accepting connections
+ * again is not claimed at all, and a claimed one is opened again before its re-check.
  *
  * <p>Re-checked, against the set's manifest and the state the marker recorded when the standby was ready:
  * <ul>
@@ -83,9 +87,14 @@ final class StandbyAdoption {
             return switch (env.datastores().get(datastore)) {
                 case DatastoreConfig.Postgres pg -> {
                     String standby = DatabaseNames.standby(pg.postgres().database(), set.id());
-                    yield StandbyDatabases.exists(pg.postgres(), standby)
-                            ? databaseUse("the standby " + standby, pg.postgres(), standby, datastore, ready.get())
-                            : new StandbyUse(false, "the standby " + standby + " no longer exists");
+                    if (!StandbyDatabases.exists(pg.postgres(), standby)) {
+                        yield new StandbyUse(false, "the standby " + standby + " no longer exists");
+                    }
+                    yield StandbyDatabases.allowsConnections(pg.postgres(), standby)
+                            ? new StandbyUse(false, allowedConnections(standby))
+                            : new StandbyUse(true, "the standby " + standby + ", ready since " + readyAt()
+                                    + " and closed to connections since; its rows are re-checked when the rollback"
+                                    + " takes it over");
                 }
                 case DatastoreConfig.Files files -> {
                     Path standby = DirectoryNames.standby(projectDir.resolve(files.files()), set.id());
@@ -111,6 +120,8 @@ final class StandbyAdoption {
                 case DatastoreConfig.Files files ->
                         adoptDirectory(projectDir.resolve(files.files()), datastore, ready.get(), runId, started);
             };
+        } catch (KeepFailed e) {
+            throw e;
         } catch (RewindException e) {
             return prepared(datastore, new StandbyUse(false, "it could not be taken over: " + e.getMessage()), null,
                     started);
@@ -121,14 +132,36 @@ final class StandbyAdoption {
                                    long started) {
         String standby = DatabaseNames.standby(url.database(), set.id());
         String shadow = DatabaseNames.shadow(url.database(), runId);
+        if (StandbyDatabases.allowsConnections(url, standby)) {
+            return prepared(datastore, new StandbyUse(false, allowedConnections(standby)), null, started);
+        }
         boolean renamed = StandbyDatabases.claim(url, standby, shadow);
         if (!renamed && !StandbyDatabases.exists(url, shadow)) {
             return prepared(datastore, new StandbyUse(false, "the standby " + standby + " no longer exists"), null,
                     started);
         }
         String what = renamed ? "the standby " + standby : shadow + " (left by an interrupted attempt of this step)";
-        StandbyUse use = databaseUse(what, url, shadow, datastore, ready);
-        return prepared(datastore, use, use.used() ? "renamed " + standby + " to " + shadow : null, started);
+        StandbyUse use;
+        try {
+            StandbyDatabases.open(url, shadow);
+            use = databaseUse(what, url, shadow, datastore, ready);
+        } catch (RewindException e) {
+            use = new StandbyUse(false, what + " could not be re-checked: " + e.getMessage());
+        }
+        if (use.used()) {
+            return prepared(datastore, use, "renamed " + standby + " to " + shadow, started);
+        }
+        String kept = DatabaseNames.kept(url.database(), runId + "_standby");
+        if (StandbyDatabases.exists(url, kept)) {
+            return prepared(datastore, new StandbyUse(false, use.reason() + "; the standby was kept as " + kept
+                    + " by an earlier attempt of this step"), null, started);
+        }
+        try {
+            StandbyDatabases.keep(url, shadow, kept);
+        } catch (RewindException e) {
+            throw new KeepFailed(e);
+        }
+        return prepared(datastore, new StandbyUse(false, use.reason() + "; kept as " + kept), null, started);
     }
 
     private Prepared adoptDirectory(Path live, String datastore, StandbyMarker.Item ready, String runId, long started) {
@@ -140,8 +173,26 @@ final class StandbyAdoption {
                     started);
         }
         String what = renamed ? "the standby " + standby : staging + " (left by an interrupted attempt of this step)";
-        StandbyUse use = directoryUse(what, staging, datastore, ready);
-        return prepared(datastore, use, use.used() ? "renamed " + standby + " to " + staging : null, started);
+        StandbyUse use;
+        try {
+            use = directoryUse(what, staging, datastore, ready);
+        } catch (RewindException e) {
+            use = new StandbyUse(false, what + " could not be re-checked: " + e.getMessage());
+        }
+        if (use.used()) {
+            return prepared(datastore, use, "renamed " + standby + " to " + staging, started);
+        }
+        Path kept = DirectoryNames.kept(live, runId + "-standby");
+        if (Files.exists(kept, LinkOption.NOFOLLOW_LINKS)) {
+            return prepared(datastore, new StandbyUse(false, use.reason() + "; the standby was kept as " + kept
+                    + " by an earlier attempt of this step"), null, started);
+        }
+        try {
+            StandbyDirectories.keep(staging, kept);
+        } catch (RewindException e) {
+            throw new KeepFailed(e);
+        }
+        return prepared(datastore, new StandbyUse(false, use.reason() + "; kept as " + kept), null, started);
     }
 
     private StandbyUse databaseUse(String what, PostgresUrl url, String database, String datastore,
@@ -161,6 +212,21 @@ final class StandbyAdoption {
                 ? new StandbyUse(true, what + ", ready since " + readyAt() + ": " + files.size() + " files with the"
                         + " manifest's sizes, none changed since")
                 : new StandbyUse(false, what + " is not as it was when ready: " + changes.summary());
+    }
+
+    private static String allowedConnections(String standby) {
+        return "the standby allowed connections: " + standby + " accepts connections (datallowconn is true), so a"
+                + " write its re-check cannot see (a sequence, a constraint, an index) may have reached it";
+    }
+
+    /**
+     * A claimed standby that failed its re-check could not be kept: the step fails rather than let the restore drop
+     * or delete it. Run again, it finds the claimed copy and keeps it.
+     */
+    private static final class KeepFailed extends RewindException {
+        KeepFailed(RewindException cause) {
+            super(cause.code(), cause.getMessage(), cause);
+        }
     }
 
     private Optional<StandbyMarker.Item> ready(String datastore) {

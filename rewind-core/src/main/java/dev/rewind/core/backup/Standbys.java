@@ -136,9 +136,11 @@ public final class Standbys {
 
     private StandbyMarker.Item readyItem(BackupSet set, EnvironmentConfig env, String datastore) {
         return switch (env.datastores().get(datastore)) {
-            case DatastoreConfig.Postgres pg -> new StandbyMarker.Item(datastore,
-                    DatabaseNames.standby(pg.postgres().database(), set.id()), StandbyDatabases.nextXid(pg.postgres()),
-                    null);
+            case DatastoreConfig.Postgres pg -> {
+                String standby = DatabaseNames.standby(pg.postgres().database(), set.id());
+                StandbyDatabases.close(pg.postgres(), standby);
+                yield new StandbyMarker.Item(datastore, standby, StandbyDatabases.nextXid(pg.postgres()), null);
+            }
             case DatastoreConfig.Files files -> {
                 Path dir = DirectoryNames.standby(projectDir.resolve(files.files()), set.id());
                 yield new StandbyMarker.Item(datastore, dir.toString(), null, StandbyDirectories.lastChange(dir));

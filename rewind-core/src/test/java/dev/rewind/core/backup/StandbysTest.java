@@ -40,6 +40,7 @@ class StandbysTest {
             assertThat(result.datastores()).extracting(Restorer.Step::datastore).containsExactly("db", "uploads");
             assertThat(databases(db)).filteredOn(DatabaseNames::isStandby)
                     .containsExactly(DatabaseNames.standby(db.name(), second.id()));
+            allowConnections(db, DatabaseNames.standby(db.name(), second.id()), true); // closed once ready
             assertThat(database(db, DatabaseNames.standby(db.name(), second.id())).queryValue("SELECT count(*) FROM orders"))
                     .isEqualTo(500L);
             assertThat(standbyDir(second).resolve("nested/b.txt")).hasContent("bravo");
@@ -88,15 +89,28 @@ class StandbysTest {
             BackupSet set = f.take().set();
             standbys.prepare(set, f.env, Progress.NONE);
             Thread.sleep(20); // a file's ctime has the kernel's coarse clock: let its tick pass
-            database(db, DatabaseNames.standby(db.name(), set.id())).execute("UPDATE customers SET name = 'x' WHERE id = 1");
+            String standby = DatabaseNames.standby(db.name(), set.id());
+            allowConnections(db, standby, true);
+            database(db, standby).execute("UPDATE customers SET name = 'x' WHERE id = 1");
+            allowConnections(db, standby, false);
             Files.writeString(standbyDir(set).resolve("a.txt"), "ALPHA");
 
             List<Prepared> adopted = standbys.adopt(set, f.env, List.of("db", "uploads"), RUN);
 
             assertThat(adopted).noneMatch(p -> p.standby().used());
+            String keptDb = DatabaseNames.kept(db.name(), RUN + "_standby");
+            Path keptDir = project.resolve("uploads.rewind-" + RUN + "-standby").toAbsolutePath().normalize();
             assertThat(adopted.get(0).standby().reason())
-                    .contains("is not as it was when ready", "public.customers: 1 rows written since it was ready");
-            assertThat(adopted.get(1).standby().reason()).contains("1 altered (a.txt)");
+                    .contains("is not as it was when ready", "public.customers: 1 rows written since it was ready",
+                            "kept as " + keptDb);
+            assertThat(adopted.get(1).standby().reason()).contains("1 altered (a.txt)", "kept as " + keptDir);
+            assertThat(database(db, keptDb).queryValue("SELECT name FROM customers WHERE id = 1")).isEqualTo("x");
+            assertThat(keptDir.resolve("a.txt")).hasContent("ALPHA");
+            assertThat(databases(db)).doesNotContain(DatabaseNames.shadow(db.name(), RUN), standby);
+            assertThat(f.backups.prune("production", f.env, Duration.ZERO, false).candidates())
+                    .extracting(PruneResult.Candidate::kind, PruneResult.Candidate::name).contains(
+                            org.assertj.core.groups.Tuple.tuple("kept_database", keptDb),
+                            org.assertj.core.groups.Tuple.tuple("kept_directory", keptDir.toString()));
         }
     }
 
@@ -106,12 +120,54 @@ class StandbysTest {
             Standbys standbys = standbys(f);
             BackupSet set = f.take().set();
             standbys.prepare(set, f.env, Progress.NONE);
-            database(db, DatabaseNames.standby(db.name(), set.id())).execute("INSERT INTO customers(name) VALUES ('new')");
+            String standby = DatabaseNames.standby(db.name(), set.id());
+            allowConnections(db, standby, true);
+            database(db, standby).execute("INSERT INTO customers(name) VALUES ('new')");
+            allowConnections(db, standby, false);
 
-            StandbyUse use = standbys.check(set, f.env, List.of("db")).get("db");
+            StandbyUse use = standbys.adopt(set, f.env, List.of("db"), RUN).getFirst().standby();
 
             assertThat(use.used()).isFalse();
             assertThat(use.reason()).contains("public.customers: expected 200 rows, found 201");
+            assertThat(database(db, DatabaseNames.kept(db.name(), RUN + "_standby"))
+                    .queryValue("SELECT count(*) FROM customers WHERE name = 'new'")).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void aReadyStandbyDatabaseRefusesConnections(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            Standbys standbys = standbys(f);
+            BackupSet set = f.take().set();
+            standbys.prepare(set, f.env, Progress.NONE);
+            String standby = DatabaseNames.standby(db.name(), set.id());
+
+            assertThat(db.queryValue("SELECT datallowconn FROM pg_database WHERE datname = '" + standby + "'"))
+                    .isEqualTo(false);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> database(db, standby).connect().close())
+                    .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("not currently accepting connections");
+            assertThat(standbys.check(set, f.env, List.of("db")).get("db").used()).isTrue();
+        }
+    }
+
+    @Test
+    void aStandbyThatAllowsConnectionsIsNotUsed(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            Standbys standbys = standbys(f);
+            BackupSet set = f.take().set();
+            standbys.prepare(set, f.env, Progress.NONE);
+            String standby = DatabaseNames.standby(db.name(), set.id());
+            allowConnections(db, standby, true);
+
+            StandbyUse checked = standbys.check(set, f.env, List.of("db")).get("db");
+            Prepared adopted = standbys.adopt(set, f.env, List.of("db"), RUN).getFirst();
+
+            assertThat(checked.used()).isFalse();
+            assertThat(checked.reason()).contains("the standby allowed connections: " + standby);
+            assertThat(adopted.standby().used()).isFalse();
+            assertThat(adopted.standby().reason()).contains("the standby allowed connections: " + standby);
+            assertThat(adopted.detail()).isNull();
+            assertThat(databases(db)).contains(standby).doesNotContain(DatabaseNames.shadow(db.name(), RUN));
         }
     }
 
@@ -161,6 +217,10 @@ class StandbysTest {
 
     private Path standbyDir(BackupSet set) {
         return project.resolve("uploads.rewind-standby-" + set.id()).toAbsolutePath().normalize();
+    }
+
+    private static void allowConnections(PostgresDatabase db, String name, boolean allow) {
+        db.execute("ALTER DATABASE \"" + name + "\" WITH ALLOW_CONNECTIONS " + allow);
     }
 
     private static PostgresDatabase database(PostgresDatabase db, String name) {

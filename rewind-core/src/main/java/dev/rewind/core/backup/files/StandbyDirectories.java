@@ -83,6 +83,20 @@ public final class StandbyDirectories {
     }
 
     /**
+     * Renames a claimed standby that failed its re-check to {@code kept} ({@link DirectoryNames#kept}), so the run's
+     * restore does not delete what was written into it; {@code rewind prune} lists it with the other kept directories.
+     */
+    public static void keep(Path claimed, Path kept) {
+        try {
+            Files.move(claimed, kept, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new RewindException(ErrorCode.FAILED, "cannot keep " + claimed + " as " + kept + ": "
+                    + IoErrors.describe(e) + "\n    fix: remove the cause, then run the rollback again", e);
+        }
+        Durable.sync(kept.toAbsolutePath().normalize().getParent());
+    }
+
+    /**
      * The newest status change (ctime) of the regular files under {@code dir}: a later write, truncation, rename,
      * {@code chmod} or {@code touch} of any of them gives it a newer one. The kernel sets ctime; no user call can set
      * it back.

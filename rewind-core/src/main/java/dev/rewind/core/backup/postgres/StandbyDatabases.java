@@ -70,6 +70,62 @@ public final class StandbyDatabases {
         }
     }
 
+    /**
+     * Closes a complete, checked standby to everyone: {@code ALLOW_CONNECTIONS false}, then its sessions ended. Until a
+     * rollback claims it, nobody can write into it (a sequence, a constraint or an index its re-check cannot see).
+     */
+    public static void close(PostgresUrl live, String standby) {
+        PgEndpoint endpoint = PgEndpoint.of(live);
+        try (Connection admin = endpoint.connectMaintenance(endpoint.database(), standby)) {
+            Sql.execute(admin, "ALTER DATABASE " + Sql.ident(standby) + " WITH ALLOW_CONNECTIONS false");
+            SessionDrain.drain(admin, standby, DatabaseSwap.DEFAULT_DRAIN_TIMEOUT);
+        } catch (SQLException e) {
+            throw Sql.failure("Closing the standby \"" + standby + "\" to connections", e,
+                    "the URL's user must own it; then prepare the standby again");
+        }
+    }
+
+    /** Whether {@code name} accepts connections ({@code pg_database.datallowconn}); false when it does not exist. */
+    public static boolean allowsConnections(PostgresUrl live, String name) {
+        PgEndpoint endpoint = PgEndpoint.of(live);
+        try (Connection admin = endpoint.connectMaintenance(endpoint.database(), name)) {
+            return Sql.queryOne(admin, "SELECT datallowconn FROM pg_database WHERE datname = " + Sql.literal(name),
+                    row -> row.getBoolean(1)).orElse(false);
+        } catch (SQLException e) {
+            throw Sql.failure("Reading whether \"" + name + "\" accepts connections beside " + endpoint, e,
+                    "check that the URL's user can connect to the postgres or template1 database");
+        }
+    }
+
+    /**
+     * Lets {@code claimed} (a standby a rollback renamed to its shadow name) accept connections again, so its re-check,
+     * the swap and the live application can connect. Safe to repeat.
+     */
+    public static void open(PostgresUrl live, String claimed) {
+        PgEndpoint endpoint = PgEndpoint.of(live);
+        try (Connection admin = endpoint.connectMaintenance(endpoint.database(), claimed)) {
+            Sql.execute(admin, "ALTER DATABASE " + Sql.ident(claimed) + " WITH ALLOW_CONNECTIONS true");
+        } catch (SQLException e) {
+            throw Sql.failure("Opening \"" + claimed + "\" to connections beside " + endpoint, e,
+                    "the URL's user must own it; the rollback restores from the backup instead");
+        }
+    }
+
+    /**
+     * Renames a claimed standby that failed its re-check to {@code kept} ({@link DatabaseNames#kept}), so the run's
+     * restore does not drop what was written into it; {@code rewind prune} lists it with the other kept databases.
+     */
+    public static void keep(PostgresUrl live, String claimed, String kept) {
+        PgEndpoint endpoint = PgEndpoint.of(live);
+        try (Connection admin = endpoint.connectMaintenance(endpoint.database(), claimed, kept)) {
+            SessionDrain.drain(admin, claimed, DatabaseSwap.DEFAULT_DRAIN_TIMEOUT);
+            Sql.execute(admin, "ALTER DATABASE " + Sql.ident(claimed) + " RENAME TO " + Sql.ident(kept));
+        } catch (SQLException e) {
+            throw Sql.failure("Keeping \"" + claimed + "\" as \"" + kept + "\" beside " + endpoint, e,
+                    "nobody may be connected to it and the URL's user must own it; then run the rollback again");
+        }
+    }
+
     /** The next transaction id of the server: every row written from now on has an {@code xmin} at least this. */
     public static long nextXid(PostgresUrl live) {
         PgEndpoint endpoint = PgEndpoint.of(live);
