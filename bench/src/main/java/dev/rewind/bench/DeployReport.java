@@ -19,10 +19,7 @@ final class DeployReport {
     private final StringBuilder out = new StringBuilder();
 
     String markdown(String command, List<DeployRun.Outcome> outcomes) {
-        line("#### `" + command + "`");
-        line("");
-        line(outcomes.getFirst().machine().summary());
-        line("");
+        out.append(Markdown.heading(command, outcomes.getFirst().machine()));
         outcomes.forEach(this::strategy);
         return out.toString();
     }

@@ -16,10 +16,7 @@ final class ReferenceReport {
     private final StringBuilder out = new StringBuilder();
 
     String markdown(String command, List<ReferenceRun.Outcome> outcomes) {
-        line("#### `" + command + "`");
-        line("");
-        line(outcomes.getFirst().machine().summary());
-        line("");
+        out.append(Markdown.heading(command, outcomes.getFirst().machine()));
         outcomes.forEach(this::strategy);
         return out.toString();
     }

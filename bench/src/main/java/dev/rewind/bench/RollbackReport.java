@@ -17,10 +17,7 @@ final class RollbackReport {
     private final StringBuilder out = new StringBuilder();
 
     String markdown(String command, List<RollbackRun.Outcome> outcomes) {
-        line("#### `" + command + "`");
-        line("");
-        line(outcomes.getFirst().machine().summary());
-        line("");
+        out.append(Markdown.heading(command, outcomes.getFirst().machine()));
         outcomes.forEach(this::strategy);
         return out.toString();
     }
