@@ -5,7 +5,7 @@ import dev.rewind.server.internal.ApiRoutes;
 import dev.rewind.server.internal.ErrorMapper;
 import dev.rewind.server.internal.HealthMonitor;
 import dev.rewind.server.internal.JournalStream;
-import dev.rewind.server.internal.RollbackLauncher;
+import dev.rewind.server.internal.RunLauncher;
 import dev.rewind.server.internal.SecurityHeaders;
 import dev.rewind.server.internal.ServerJson;
 import dev.rewind.server.metrics.RewindMetrics;
@@ -20,8 +20,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code rewind serve}: the REST API, live run progress and the dashboard over one project's engine. A rollback
- * started here and one started by the CLI share the environment lock and the journal.
+ * {@code rewind serve}: the REST API, live run progress and the dashboard over one project's engine. A rollback or
+ * deploy started here and one started by the CLI share the environment lock and the journal.
  */
 public final class RewindServer implements AutoCloseable {
 
@@ -33,15 +33,15 @@ public final class RewindServer implements AutoCloseable {
 
     private final Javalin app;
     private final HealthMonitor health;
-    private final RollbackLauncher rollbacks;
+    private final RunLauncher runs;
     private final JournalStream journal;
     private final StorePoller metricsPoller;
 
-    private RewindServer(Javalin app, HealthMonitor health, RollbackLauncher rollbacks, JournalStream journal,
+    private RewindServer(Javalin app, HealthMonitor health, RunLauncher runs, JournalStream journal,
                          StorePoller metricsPoller) {
         this.app = app;
         this.health = health;
-        this.rollbacks = rollbacks;
+        this.runs = runs;
         this.journal = journal;
         this.metricsPoller = metricsPoller;
     }
@@ -58,14 +58,14 @@ public final class RewindServer implements AutoCloseable {
         StorePoller metricsPoller = new StorePoller(rewind.store(),
                 List.copyOf(rewind.config().environments().keySet()), metrics).start(METRICS_POLL);
         HealthMonitor health = new HealthMonitor(rewind, options.healthInterval(), metrics);
-        RollbackLauncher rollbacks = new RollbackLauncher(rewind);
+        RunLauncher runs = new RunLauncher(rewind);
         Javalin app = Javalin.create(RewindServer::configure);
         app.before(new SecurityHeaders());
         app.get("/healthz", ctx -> ctx.json(new Healthz("ok", options.version())));
         app.get("/metrics", ctx -> ctx.contentType(RewindMetrics.CONTENT_TYPE).result(metrics.scrape()));
-        ApiRoutes.register(app, rewind, clock, health, rollbacks, journal);
+        ApiRoutes.register(app, rewind, clock, health, runs, journal);
         ErrorMapper.register(app);
-        RewindServer server = new RewindServer(app, health, rollbacks, journal, metricsPoller);
+        RewindServer server = new RewindServer(app, health, runs, journal, metricsPoller);
         try {
             app.start(options.bind(), options.port());
         } catch (JavalinBindException e) {
@@ -93,14 +93,17 @@ public final class RewindServer implements AutoCloseable {
         return app.port();
     }
 
-    /** Stops serving, then waits for the rollbacks started here to end (journaled, but finishing beats resuming). */
+    /**
+     * Stops serving, then waits for the runs started here to end (journaled, but finishing beats resuming), a deploy's
+     * watch included.
+     */
     @Override
     public void close() {
         journal.close();
         app.stop();
         health.close();
         metricsPoller.close();
-        rollbacks.close();
+        runs.close();
     }
 
     /** {@code GET /healthz}. */

@@ -3,23 +3,19 @@ package dev.rewind.server.internal;
 import dev.rewind.core.Rewind;
 import dev.rewind.core.RewindException;
 import dev.rewind.core.StatusResult;
-import dev.rewind.core.rollback.RollbackRequest;
 import dev.rewind.core.store.Role;
 import dev.rewind.core.store.Run;
 import io.javalin.Javalin;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.List;
 
-/** {@code /api/environments…}: where environments stand, their releases and runs; rollbacks and holds. */
+/** {@code /api/environments…}: where environments stand, their releases and runs; holds. */
 final class EnvironmentRoutes {
 
     private EnvironmentRoutes() {}
 
-    static void register(Javalin app, Rewind rewind, RunLiveness liveness, HealthMonitor health,
-                         RollbackLauncher rollbacks) {
+    static void register(Javalin app, Rewind rewind, RunLiveness liveness, HealthMonitor health) {
         app.get("/api/environments", ctx -> {
             StatusResult status = rewind.status(null);
             ctx.json(new EnvironmentView.All(status.project(),
@@ -29,7 +25,6 @@ final class EnvironmentRoutes {
                 rewind.status(environment(ctx, rewind)).environments().getFirst())));
         app.get("/api/environments/{env}/releases", ctx -> ctx.json(rewind.releases(environment(ctx, rewind))));
         app.get("/api/environments/{env}/runs", ctx -> ctx.json(rewind.runs(environment(ctx, rewind))));
-        app.post("/api/environments/{env}/rollback", ctx -> rollback(ctx, rewind, rollbacks));
         app.post("/api/environments/{env}/hold", ctx -> hold(ctx, rewind));
     }
 
@@ -41,23 +36,6 @@ final class EnvironmentRoutes {
         return EnvironmentView.of(status, interrupted, rewind.environment(name).confirm(), health.of(name));
     }
 
-    /** A rollback in the background (202 once started), or with {@code dry_run} the plan (200). */
-    private static void rollback(Context ctx, Rewind rewind, RollbackLauncher rollbacks) {
-        Caller caller = Authenticator.require(ctx, Role.OPERATOR);
-        String env = environment(ctx, rewind);
-        RollbackBody body = ServerJson.body(ctx, RollbackBody.class);
-        RollbackRequest request = body.request(caller.actor());
-        if (body.dryRun()) {
-            ctx.json(rewind.rollbacks(env).dryRun(request));
-            return;
-        }
-        if (rewind.environment(env).confirm() && !env.equals(body.confirm())) {
-            throw new BadRequestResponse(env + " asks for confirmation (confirm: true): send \"confirm\": \"" + env
-                    + "\" in the body to roll it back");
-        }
-        ctx.status(HttpStatus.ACCEPTED).json(StartedRun.of(rollbacks.start(env, request), env));
-    }
-
     private static void hold(Context ctx, Rewind rewind) {
         Caller caller = Authenticator.require(ctx, Role.OPERATOR);
         String env = environment(ctx, rewind);
@@ -67,7 +45,7 @@ final class EnvironmentRoutes {
     }
 
     /** The path's environment; a 404 naming the known ones when the config has no such environment. */
-    private static String environment(Context ctx, Rewind rewind) {
+    static String environment(Context ctx, Rewind rewind) {
         String name = ctx.pathParam("env");
         try {
             rewind.environment(name);
