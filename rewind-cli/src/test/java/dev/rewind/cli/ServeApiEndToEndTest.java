@@ -9,6 +9,7 @@ import dev.rewind.core.Rewind;
 import dev.rewind.core.store.Lease;
 import dev.rewind.core.store.Role;
 import dev.rewind.core.store.Run;
+import dev.rewind.core.store.RunStatus;
 import dev.rewind.core.store.StepStatus;
 import dev.rewind.core.workflow.Workflow;
 import dev.rewind.server.RewindServer;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Rollbacks through the REST API on the same engine as the CLI: the sample app, a real PostgreSQL and real files.
+ * Rollbacks and deploys through the REST API on the same engine as the CLI: the sample app, a real PostgreSQL and real files.
  * v1's start script waits while a gate file exists, so a rollback to v1 stays in its {@code start backend} step
  * until the test opens the gate: the run is seen in flight without any timing.
  */
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeApiEndToEndTest {
 
     private static final String ROLLBACK = "/api/environments/production/rollback";
+    private static final String DEPLOY = "/api/environments/production/deploy";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
@@ -172,6 +174,58 @@ class ServeApiEndToEndTest {
         }
     }
 
+    /**
+     * Deploys through the API: v1 goes live, its steps streamed; v2, whose start script exits at once, is rolled back
+     * at once, and the incident report is written as after {@code rewind deploy}.
+     */
+    @Test
+    void aDeployThroughTheApiGoesLiveAndOneThatDoesNotStartIsRolledBackWithItsReport(PostgresDatabase db)
+            throws Exception {
+        try (RollbackScenario app = new RollbackScenario(dir, db, "dump").release("v2-broken", "v2");
+             Rewind rewind = app.rewind();
+             RewindServer server = RewindServer.start(rewind, new ServerOptions("127.0.0.1", 0, "test"))) {
+            String token = rewind.tokens().create("alice", Role.OPERATOR, "tester").token();
+            Path broken = dir.resolve("backend/releases/v2-broken/start.sh");
+            Files.writeString(broken, Files.readString(broken).replaceFirst("#!/bin/sh\n",
+                    "#!/bin/sh\necho 'no config' >&2; exit 1\n"));
+
+            HttpResponse<String> started = send(request(server, token, DEPLOY)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"version\":\"v1\",\"watch\":\"0s\"}")));
+
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            String v1 = Json.readTree(started.body()).get("run_id").asText();
+            List<String> seen = new ArrayList<>();
+            try (EventStream events = EventStream.open(request(server, token, "/api/runs/" + v1 + "/events"))) {
+                EventStream.Event last;
+                for (last = events.next(); last.name().equals("step"); last = events.next()) {
+                    seen.add(step(last));
+                }
+                assertThat(last.name()).isEqualTo("run");
+                assertThat(Json.readTree(last.data()).get("status").asText()).isEqualTo("succeeded");
+                assertThat(events.ended()).isTrue();
+            }
+            assertThat(seen).contains("preflight done", "backup done", "stop backend done", "activate backend done",
+                    "start backend done", "verify done", "record live done");
+            assertThat(app.runningVersion()).isEqualTo("v1");
+            assertThat(rewind.store().liveRelease("production").orElseThrow().version()).isEqualTo("v1");
+            JsonNode run = Json.readTree(send(request(server, token, "/api/runs/" + v1)).body());
+            assertThat(run.at("/events/0/action").asText() + " by " + run.at("/events/0/actor").asText())
+                    .isEqualTo("deploy.started by token:alice");
+
+            HttpResponse<String> rolledBack = send(request(server, token, DEPLOY)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"version\":\"v2-broken\",\"watch\":\"10m\"}")));
+
+            assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(202);
+            String v2 = Json.readTree(rolledBack.body()).get("run_id").asText();
+            awaitFile(dir.resolve(".rewind/reports/" + v2 + ".json"));
+            assertThat(Files.readString(dir.resolve(".rewind/reports/" + v2 + ".md"))).contains(v2, "v1");
+            assertThat(app.runningVersion()).isEqualTo("v1");
+            Run rollback = rewind.store().runs("production").getFirst();
+            assertThat(rollback.parentRunId()).isEqualTo(v2);
+            assertThat(rollback.status()).isEqualTo(RunStatus.SUCCEEDED);
+        }
+    }
+
     /** The first event that is not a step's. */
     private static EventStream.Event afterTheSteps(EventStream events) throws InterruptedException {
         EventStream.Event event = events.next();
@@ -179,6 +233,17 @@ class ServeApiEndToEndTest {
             event = events.next();
         }
         return event;
+    }
+
+    /** Waits until {@code file} exists (written once the run has ended). */
+    private static void awaitFile(Path file) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!Files.exists(file)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(file + " was not written within 2 min");
+            }
+            RollbackScenario.sleep(50);
+        }
     }
 
     /** Makes the release's start script wait while the returned file exists. */
