@@ -103,22 +103,9 @@ final class RewindCli {
      * recorded, JSON printed, JVM exit: after the last step finished). The parts add up to the whole.
      */
     static List<Measured.Part> journal(JsonNode json, Run run) {
-        List<Measured.Part> parts = new ArrayList<>();
-        parts.add(new Measured.Part("process start → first step (JVM, config, state store, plan, lock)",
-                Duration.between(run.started(), started(json.path("steps").get(0)))));
-        Duration between = Duration.ZERO;
-        Instant previous = null;
-        for (JsonNode step : json.path("steps")) {
-            parts.add(new Measured.Part(step.path("name").asText(), Duration.between(started(step), finished(step))));
-            if (previous != null) {
-                between = between.plus(Duration.between(previous, started(step)));
-            }
-            previous = finished(step);
-        }
-        parts.add(new Measured.Part("between the steps (the journal's writes)", between));
-        parts.add(new Measured.Part("last step → process exit (run recorded, JSON printed, JVM exit)",
-                run.whole().minus(Duration.between(run.started(), previous))));
-        return parts;
+        return Journal.parts(json.path("steps"), run.started(), run.whole(),
+                "process start → first step (JVM, config, state store, plan, lock)",
+                "last step → process exit (run recorded, JSON printed, JVM exit)");
     }
 
     /** Where a rollback kept the live data it replaced: datastore → database or directory name. */
@@ -130,29 +117,8 @@ final class RewindCli {
 
     /** The downtime by the journal: the first {@code stop} step started → the last {@code start} step finished. */
     static Duration downtime(JsonNode json, Run run) {
-        Instant firstStop = null;
-        Instant lastStart = null;
-        for (JsonNode step : json.path("steps")) {
-            String name = step.path("name").asText();
-            if (name.startsWith("stop ") && (firstStop == null || started(step).isBefore(firstStop))) {
-                firstStop = started(step);
-            }
-            if (name.startsWith("start ") && (lastStart == null || finished(step).isAfter(lastStart))) {
-                lastStart = finished(step);
-            }
-        }
-        if (firstStop == null || lastStart == null) {
-            throw run.failed("left a journal without a stop or a start step");
-        }
-        return Duration.between(firstStop, lastStart);
-    }
-
-    private static Instant started(JsonNode step) {
-        return Instant.parse(step.path("started_at").asText());
-    }
-
-    private static Instant finished(JsonNode step) {
-        return Instant.parse(step.path("finished_at").asText());
+        return Journal.downtime(json.path("steps"))
+                .orElseThrow(() -> run.failed("left a journal without a stop or a start step"));
     }
 
     private static int execute(ProcessBuilder builder) {
