@@ -10,9 +10,11 @@ import java.util.function.Supplier;
 
 /**
  * One strategy's deploy scenario in a workspace of its own: generate the shop and its uploads, v1 live with its items,
- * a first backup set. Then, per repetition: the plain deploy v1 → v2; the backup alone; the same backup by
- * {@code rewind backup} (a diagnostic); {@code rewind deploy} v2 → v1; so each deploy is a real version change. What
- * is in between is untimed, and every measurement starts after a {@code CHECKPOINT} and {@code sync}.
+ * a first backup set. Then, per repetition: the plain deploy v1 → v2; the backup alone; with {@code --via cli}, the
+ * same backup by {@code rewind backup} (a diagnostic) and {@code rewind deploy} v2 → v1; with {@code --via serve}, the
+ * deploy v2 → v1 through a running {@code rewind serve} (v2 deployed again by hand, untimed, when the CLI's deploy went
+ * first); so each deploy is a real version change of the same direction. What is in between is untimed, and every
+ * measurement starts after a {@code CHECKPOINT} and {@code sync}.
  */
 final class DeployRun {
 
@@ -23,20 +25,23 @@ final class DeployRun {
      *
      * @param plain  the plain stop, activate, start (v1 → v2)
      * @param backup {@code Rewind.backup(...)} alone (for {@code clone} with the app stopped)
-     * @param rewind {@code rewind deploy} (v2 → v1)
+     * @param cli    {@code rewind deploy} (v2 → v1), or null when not measured
      * @param cliSet a diagnostic: the same set by {@code rewind backup production --json} in a fresh JVM, as the
-     *               deploy's is, but with no baseline measured meanwhile (the set's own {@code duration})
+     *               deploy's is, but with no baseline measured meanwhile (the set's own {@code duration}); null with
+     *               {@link #cli}
+     * @param serve  the deploy v2 → v1 through {@code rewind serve}, or null when not measured
      */
-    record Repetition(Measured plain, Duration backup, RewindDeploy.Result rewind, Duration cliSet) {
+    record Repetition(Measured plain, Duration backup, RewindDeploy.Result cli, Duration cliSet,
+                      RewindDeploy.Result serve) {
 
-        /** What the deploy adds to what it does anyway: rewind − (plain + backup). */
-        Duration overhead() {
-            return rewind.measured().whole().minus(plain.whole()).minus(backup);
+        /** What a deploy adds to what it does anyway: deploy − (plain + backup). */
+        Duration overhead(RewindDeploy.Result deploy) {
+            return deploy.measured().whole().minus(plain.whole()).minus(backup);
         }
 
-        /** A diagnostic: the overhead when the backup's time is that of the set in a fresh JVM, {@link #cliSet}. */
+        /** A diagnostic: the CLI's overhead when the backup's time is that of the set in a fresh JVM, {@link #cliSet}. */
         Duration overheadOverCliSet() {
-            return rewind.measured().whole().minus(plain.whole()).minus(cliSet);
+            return cli.measured().whole().minus(plain.whole()).minus(cliSet);
         }
     }
 
@@ -58,32 +63,79 @@ final class DeployRun {
         prepare(project, setup);
         RewindDeploy.warmUp(project, args.cliJar(), cli, "v2");
         List<Repetition> repetitions = new ArrayList<>();
-        for (int i = 1; i <= args.repeat(); i++) {
-            String of = " (" + strategy + "), " + i + " of " + args.repeat();
-            setup.settle();
-            Log.info("measuring the plain deploy v1 → v2" + of);
-            Measured plain = PlainDeploy.run(project, "v1", "v2").logged("plain");
-            project.recordLive("v2", null);
-
-            setup.settle();
-            Log.info("measuring the backup alone" + of);
-            Duration backup = appStoppedForClone(project, "v2", () -> backupAlone(project, setup.sizes()));
-            setup.settle();
-            Log.info("measuring `rewind backup " + RollbackProject.ENV + "` (a diagnostic)" + of);
-            Duration cliSet = appStoppedForClone(project, "v2", () -> RewindBackup.run(project, args.cliJar(), cli).set());
-
-            setup.settle();
-            Log.info("measuring `rewind deploy " + RollbackProject.ENV + " v1`" + of);
-            RewindDeploy.Result rewind = RewindDeploy.run(project, args.cliJar(), cli, "v1");
-            rewind.measured().logged("rewind deploy");
-            Log.info("  of which the backup set: " + Timed.format(rewind.backupSet()));
-            project.require("v1", ITEMS, "`rewind deploy`");
-            Repetition repetition = new Repetition(plain, backup, rewind, cliSet);
-            Log.info("overhead: " + Timed.format(repetition.overhead()));
-            repetitions.add(repetition);
+        try (RewindServe serve = args.via().contains(RollbackArgs.SERVE) ? startServe(workspace, project, cli) : null) {
+            for (int i = 1; i <= args.repeat(); i++) {
+                repetitions.add(repetition(setup, project, cli, serve, " (" + strategy + "), " + i + " of "
+                        + args.repeat()));
+            }
         }
         project.stopQuietly();
         return new Outcome(strategy, repetitions, setup.sizes(), setup.machine());
+    }
+
+    private Repetition repetition(ShopSetup setup, RollbackProject project, Path cli, RewindServe serve, String of) {
+        setup.settle();
+        Log.info("measuring the plain deploy v1 → v2" + of);
+        Measured plain = PlainDeploy.run(project, "v1", "v2").logged("plain");
+        project.recordLive("v2", null);
+
+        setup.settle();
+        Log.info("measuring the backup alone" + of);
+        Duration backup = appStoppedForClone(project, "v2", () -> backupAlone(project, setup.sizes()));
+        Duration cliSet = null;
+        RewindDeploy.Result viaCli = null;
+        if (args.via().contains(RollbackArgs.CLI)) {
+            setup.settle();
+            Log.info("measuring `rewind backup " + RollbackProject.ENV + "` (a diagnostic)" + of);
+            cliSet = appStoppedForClone(project, "v2", () -> RewindBackup.run(project, args.cliJar(), cli).set());
+
+            setup.settle();
+            Log.info("measuring `rewind deploy " + RollbackProject.ENV + " v1`" + of);
+            viaCli = logged("rewind deploy", RewindDeploy.run(project, args.cliJar(), cli, "v1"));
+            project.require("v1", ITEMS, "`rewind deploy`");
+        }
+        RewindDeploy.Result viaServe = null;
+        if (serve != null) {
+            if (viaCli != null) {
+                project.deploy("v2", null);
+            }
+            setup.settle();
+            Log.info("measuring the deploy of v1 through `rewind serve`" + of);
+            viaServe = logged("rewind serve deploy", serve.deploy("v1"));
+            project.require("v1", ITEMS, "the deploy through `rewind serve`");
+        }
+        Repetition repetition = new Repetition(plain, backup, viaCli, cliSet, viaServe);
+        if (viaCli != null) {
+            Log.info("overhead of `rewind deploy`: " + Timed.format(repetition.overhead(viaCli)));
+        }
+        if (viaServe != null) {
+            Log.info("overhead through `rewind serve`: " + Timed.format(repetition.overhead(viaServe)));
+        }
+        return repetition;
+    }
+
+    /**
+     * {@code rewind serve}, stopped when the workspace is cleaned up too (then the app is stopped again, in case the
+     * server's run started it); warmed up by two untimed deploys through it, v2 and back to v1, so that its JVM has
+     * run a deploy's code before the timed ones, as the benchmark's own JVM has run the backup's.
+     */
+    private RewindServe startServe(Workspace workspace, RollbackProject project, Path cli) {
+        RewindServe serve = RewindServe.start(project, args.cliJar(), cli);
+        workspace.beforeCleanup(() -> {
+            serve.close();
+            project.stopQuietly();
+        });
+        for (String version : List.of("v2", "v1")) {
+            Log.info("warming up `rewind serve`: an untimed deploy of " + version);
+            serve.deploy(version);
+        }
+        return serve;
+    }
+
+    private static RewindDeploy.Result logged(String way, RewindDeploy.Result deploy) {
+        deploy.measured().logged(way);
+        Log.info("  of which the backup set: " + Timed.format(deploy.backupSet()));
+        return deploy;
     }
 
     /**
