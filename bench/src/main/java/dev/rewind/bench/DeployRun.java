@@ -115,14 +115,14 @@ final class DeployRun {
     }
 
     /**
-     * {@code rewind serve}, stopped when the workspace is cleaned up too (then the app is stopped again, in case the
-     * server's run started it); warmed up by two untimed deploys through it, v2 and back to v1, so that its JVM has
-     * run a deploy's code before the timed ones, as the benchmark's own JVM has run the backup's.
+     * {@code rewind serve}, killed when the workspace is cleaned up (on failure or Ctrl-C; then the app is stopped
+     * again, in case a deploy of the server's started it); warmed up by two untimed deploys through it, v2 and back to
+     * v1, so that its JVM has run a deploy's code before the timed ones, as the benchmark's own JVM has run the backup's.
      */
     private RewindServe startServe(Workspace workspace, RollbackProject project, Path cli) {
         RewindServe serve = RewindServe.start(project, args.cliJar(), cli);
         workspace.beforeCleanup(() -> {
-            serve.close();
+            serve.kill();
             project.stopQuietly();
         });
         for (String version : List.of("v2", "v1")) {

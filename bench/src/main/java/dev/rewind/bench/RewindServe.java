@@ -155,6 +155,18 @@ final class RewindServe implements AutoCloseable {
         stop(process);
     }
 
+    /**
+     * Kills the server at once (SIGKILL), for the cleanup after a failure or Ctrl-C: stopped gracefully, it would wait
+     * for a deploy in flight, and the workspace is deleted anyway.
+     */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void stop(Process process) {
         process.destroy();
         try {
