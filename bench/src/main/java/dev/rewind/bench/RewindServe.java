@@ -99,10 +99,10 @@ final class RewindServe implements AutoCloseable {
         long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             HttpResponse<String> answer = send(request("/api/runs/" + runId).GET());
-            JsonNode run = Json.readTree(answer.body());
             if (answer.statusCode() != 200) {
                 throw failed("answered GET /api/runs/" + runId + " with " + answer.statusCode() + ": " + answer.body());
             }
+            JsonNode run = Json.readTree(answer.body());
             if (!"running".equals(run.at("/run/status").asText())) {
                 return run;
             }
