@@ -77,6 +77,11 @@ public final class Backups {
         }
     }
 
+    /** The state store the sets are recorded in. */
+    StateStore store() {
+        return store;
+    }
+
     /** Where the sets are kept. */
     public BackupLayout layout() {
         return layout;

@@ -8,6 +8,7 @@ import dev.rewind.core.backup.postgres.StandbyDatabases;
 import dev.rewind.core.config.DatastoreConfig;
 import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.store.BackupSet;
+import dev.rewind.core.workflow.EnvironmentLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,11 +51,24 @@ public final class Standbys {
     /**
      * Restores every datastore of a complete set into its standby, checked as a rollback's prepare checks (a dump's
      * files hashed as pg_restore reads them, each staged file's SHA-256, the database's exact row counts), then
-     * records it ready. The environment's older standby is removed first: a standby is a derived copy of a backup
-     * set, and the set stays, so removing it loses nothing. No rollback uses either while this runs: the marker is
-     * removed first and written last. On failure what was made is removed.
+     * records it ready. Exclusive per environment ({@link StandbyLock}: exit 5 while another process prepares one).
+     * Every standby of the environment is removed first, of whatever set, the half-made ones a killed preparation
+     * left too: a standby is a derived copy of a backup set, and the set stays, so removing it loses nothing. No
+     * rollback uses either while this runs: the marker is removed first and written last. On failure, or when
+     * interrupted ({@link StandbyTask#stop}), what was made is removed.
      */
     public StandbyResult prepare(BackupSet set, EnvironmentConfig env, Progress progress) {
+        try (EnvironmentLock lock = StandbyLock.acquire(backups.store(), set.environment(), set.id(), clock)) {
+            return prepareLocked(set, env, progress);
+        }
+    }
+
+    /** Fails with exit 5, naming the holder, while another process prepares the environment's standby. */
+    public void requireFree(String environment) {
+        StandbyLock.requireFree(backups.store(), environment, clock);
+    }
+
+    private StandbyResult prepareLocked(BackupSet set, EnvironmentConfig env, Progress progress) {
         Instant started = clock.instant();
         BackupManifest manifest = backups.manifest(set);
         markers.delete(set.environment());
@@ -69,10 +83,15 @@ public final class Standbys {
                     restored.stream().map(Ready::item).toList()));
             return new StandbyResult(set.id(), ready, took, restored.stream().map(Ready::step).toList(), removed);
         } catch (RuntimeException e) {
+            boolean interrupted = Thread.interrupted(); // stopped: remove what was made before saying so
             try {
                 removeAll(env);
             } catch (RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
             throw e;
         }

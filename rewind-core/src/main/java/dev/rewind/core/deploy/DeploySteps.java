@@ -27,6 +27,7 @@ import dev.rewind.core.store.Decision;
 import dev.rewind.core.store.Ids;
 import dev.rewind.core.store.Release;
 import dev.rewind.core.store.ReleaseStatus;
+import dev.rewind.core.store.RunStep;
 import dev.rewind.core.store.StateStore;
 import dev.rewind.core.verify.Verifier;
 import dev.rewind.core.verify.VerifyResult;
@@ -131,10 +132,6 @@ final class DeploySteps {
         steps.add(Step.of("record live", "mark " + plan.version() + " live" + (plan.previous() == null ? ""
                 : " and " + plan.previous().version() + " superseded"), this::recordLive));
         steps.add(new Step("announce result", "announce DEPLOY COMPLETE", this::announceResult));
-        if (preparesStandby()) {
-            steps.add(new Step(DeployStandby.STEP, "wait for the standby of the backup, prepared during the watch, so"
-                    + " that a rollback only re-checks, stops, swaps and starts", standby::await));
-        }
         return steps;
     }
 
@@ -145,6 +142,17 @@ final class DeploySteps {
 
     /** The standby being prepared, or null: the deploy's rollback waits for it and uses it. */
     StandbyTask standbyTask() {
+        return standby.task();
+    }
+
+    /**
+     * The standby preparation of a deploy that went live: the one its watch started, or one started now when the
+     * deploy resumed past its watch; null when the deploy prepares none.
+     */
+    StandbyTask standbyAfterLive(List<RunStep> journal) {
+        if (preparesStandby()) {
+            standby.start(new StepContext(journal, clock.instant()));
+        }
         return standby.task();
     }
 
