@@ -1,13 +1,19 @@
 package dev.rewind.core.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rewind.core.ErrorCode;
+import dev.rewind.core.RewindException;
 import dev.rewind.core.backup.postgres.DatabaseNames;
+import dev.rewind.core.backup.postgres.PgTools;
 import dev.rewind.core.store.BackupSet;
 import dev.rewind.testkit.PostgresDatabase;
 import dev.rewind.testkit.PostgresExtension;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -208,6 +214,96 @@ class StandbysTest {
             assertThat(databases(db)).noneMatch(DatabaseNames::isStandby);
             assertThat(standbyDir(gone)).doesNotExist();
             assertThat(project.resolve(".rewind/standby/production.json")).doesNotExist();
+        }
+    }
+
+    @Test
+    void theClaimFailedWhileASessionWasLeftOnTheStandby(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            Standbys standbys = standbys(f);
+            BackupSet set = f.take().set();
+            standbys.prepare(set, f.env, Progress.NONE);
+            String standby = DatabaseNames.standby(db.name(), set.id());
+            allowConnections(db, standby, true);
+            try (Connection session = database(db, standby).connect()) {
+                allowConnections(db, standby, false);
+
+                Prepared adopted = standbys.adopt(set, f.env, List.of("db"), RUN).getFirst();
+
+                assertThat(adopted.standby().used()).as(adopted.standby().reason()).isTrue();
+                assertThat(session.isValid(2)).as("the session was ended").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void twoPreparationsOfOneEnvironmentDroppedEachOthersWork(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            BackupSet set = f.take().set();
+            StandbyTask first = StandbyTask.start(slowStandbys(f), set, f.env);
+            String standby = DatabaseNames.standby(db.name(), set.id());
+            awaitDatabase(db, standby);
+
+            assertThatThrownBy(() -> standbys(f).prepare(set, f.env, Progress.NONE))
+                    .isInstanceOfSatisfying(RewindException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.LOCKED))
+                    .hasMessageContaining("the standby of production is being prepared by another Rewind process"
+                            + " (standby of " + set.id() + ", pid " + ProcessHandle.current().pid());
+            assertThatThrownBy(() -> standbys(f).requireFree("production")).isInstanceOf(RewindException.class);
+            assertThat(databases(db)).contains(standby);
+
+            assertThat(first.stop()).isFalse();
+            assertThat(standbys(f).prepare(set, f.env, Progress.NONE).setId()).isEqualTo(set.id());
+        }
+    }
+
+    @Test
+    void aRollbackWaitedForAHungStandbyForever(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            BackupSet set = f.take().set();
+            StandbyTask preparing = StandbyTask.start(slowStandbys(f), set, f.env);
+            awaitDatabase(db, DatabaseNames.standby(db.name(), set.id()));
+
+            StandbyTask.Wait waited = preparing.await(Duration.ofSeconds(1));
+
+            assertThat(waited.failure()).isEqualTo("not ready after 1 s, so it was stopped and its half-made copies"
+                    + " removed");
+            assertThat(waited.waited()).isLessThan(Duration.ofSeconds(SLOW_RESTORE / 2));
+            assertThat(slowRestores()).as("its pg_restore was killed").isEmpty();
+            assertThat(databases(db)).noneMatch(DatabaseNames::isStandby);
+            assertThat(standbyDir(set)).doesNotExist();
+            assertThat(standbys(f).ready("production", f.env)).isEmpty();
+        }
+    }
+
+    /** Seconds the pg_restore of {@link #slowStandbys} sleeps before it restores. */
+    private static final int SLOW_RESTORE = 297;
+
+    /** Standbys whose pg_restore waits {@link #SLOW_RESTORE} s, then runs the machine's pg_restore. */
+    private Standbys slowStandbys(BackupFixture f) throws Exception {
+        Path tools = Files.createDirectories(project.resolve("slow-tools"));
+        Path script = tools.resolve("pg_restore");
+        Files.writeString(script, """
+                #!/bin/sh
+                [ "$1" = "--version" ] || sleep %d
+                exec %s "$@"
+                """.formatted(SLOW_RESTORE, PgTools.find(15).pgRestore()));
+        assertThat(script.toFile().setExecutable(true)).isTrue();
+        Backups.Options options = f.options();
+        return new Standbys(f.backups, project, new Backups.Options(options.terminateConnections(), options.jobs(),
+                tools + File.pathSeparator + options.toolPath()), Clock.systemUTC());
+    }
+
+    /** The slow pg_restores of this test still running. */
+    private List<String> slowRestores() {
+        return ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(line -> line.contains(project.toString()) || line.contains("sleep " + SLOW_RESTORE)).toList();
+    }
+
+    private static void awaitDatabase(PostgresDatabase db, String name) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!databases(db).contains(name)) {
+            assertThat(System.nanoTime()).as("waiting for " + name).isLessThan(deadline);
+            Thread.sleep(50);
         }
     }
 
