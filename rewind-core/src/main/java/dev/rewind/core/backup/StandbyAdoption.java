@@ -1,5 +1,6 @@
 package dev.rewind.core.backup;
 
+import dev.rewind.core.ErrorCode;
 import dev.rewind.core.RewindException;
 import dev.rewind.core.backup.files.DirectoryNames;
 import dev.rewind.core.backup.files.StandbyDirectories;
@@ -103,8 +104,8 @@ final class StandbyAdoption {
                             : new StandbyUse(false, "the standby " + standby + " no longer exists");
                 }
             };
-        } catch (RewindException e) {
-            return new StandbyUse(false, "it cannot be checked: " + e.getMessage());
+        } catch (RuntimeException e) {
+            return new StandbyUse(false, "it cannot be checked: " + describe(e));
         }
     }
 
@@ -122,8 +123,8 @@ final class StandbyAdoption {
             };
         } catch (KeepFailed e) {
             throw e;
-        } catch (RewindException e) {
-            return prepared(datastore, new StandbyUse(false, "it could not be taken over: " + e.getMessage()), null,
+        } catch (RuntimeException e) {
+            return prepared(datastore, new StandbyUse(false, "it could not be taken over: " + describe(e)), null,
                     started);
         }
     }
@@ -145,8 +146,8 @@ final class StandbyAdoption {
         try {
             StandbyDatabases.open(url, shadow);
             use = databaseUse(what, url, shadow, datastore, ready);
-        } catch (RewindException e) {
-            use = new StandbyUse(false, what + " could not be re-checked: " + e.getMessage());
+        } catch (RuntimeException e) {
+            use = new StandbyUse(false, what + " could not be re-checked: " + describe(e));
         }
         if (use.used()) {
             return prepared(datastore, use, "renamed " + standby + " to " + shadow, started);
@@ -158,7 +159,7 @@ final class StandbyAdoption {
         }
         try {
             StandbyDatabases.keep(url, shadow, kept);
-        } catch (RewindException e) {
+        } catch (RuntimeException e) {
             throw new KeepFailed(e);
         }
         return prepared(datastore, new StandbyUse(false, use.reason() + "; kept as " + kept), null, started);
@@ -176,8 +177,8 @@ final class StandbyAdoption {
         StandbyUse use;
         try {
             use = directoryUse(what, staging, datastore, ready);
-        } catch (RewindException e) {
-            use = new StandbyUse(false, what + " could not be re-checked: " + e.getMessage());
+        } catch (RuntimeException e) {
+            use = new StandbyUse(false, what + " could not be re-checked: " + describe(e));
         }
         if (use.used()) {
             return prepared(datastore, use, "renamed " + standby + " to " + staging, started);
@@ -189,7 +190,7 @@ final class StandbyAdoption {
         }
         try {
             StandbyDirectories.keep(staging, kept);
-        } catch (RewindException e) {
+        } catch (RuntimeException e) {
             throw new KeepFailed(e);
         }
         return prepared(datastore, new StandbyUse(false, use.reason() + "; kept as " + kept), null, started);
@@ -223,10 +224,15 @@ final class StandbyAdoption {
      * A claimed standby that failed its re-check could not be kept: the step fails rather than let the restore drop
      * or delete it. Run again, it finds the claimed copy and keeps it.
      */
-    private static final class KeepFailed extends RewindException {
-        KeepFailed(RewindException cause) {
-            super(cause.code(), cause.getMessage(), cause);
+    static final class KeepFailed extends RewindException {
+        KeepFailed(RuntimeException cause) {
+            super(cause instanceof RewindException r ? r.code() : ErrorCode.FAILED, describe(cause), cause);
         }
+    }
+
+    /** A failure's message for the journal; an unexpected exception's (a bug, a malformed marker) with its type. */
+    static String describe(RuntimeException e) {
+        return e instanceof RewindException ? e.getMessage() : e.toString();
     }
 
     private Optional<StandbyMarker.Item> ready(String datastore) {

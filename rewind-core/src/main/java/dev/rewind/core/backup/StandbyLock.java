@@ -22,8 +22,21 @@ final class StandbyLock {
 
     /** Locks the environment's standby for preparing the standby of {@code setId}, or exits 5 naming the holder. */
     static EnvironmentLock acquire(StateStore store, String environment, String setId, Clock clock) {
-        return EnvironmentLock.acquire(store, key(environment), setId, "standby of " + setId, clock,
+        return EnvironmentLock.acquire(store, key(environment), setId, "preparing the standby of " + setId, clock,
                 held -> locked(environment, held));
+    }
+
+    /** Locks the environment's standby for {@code rewind prune}, or empty while a preparation holds it. */
+    static Optional<EnvironmentLock> tryAcquire(StateStore store, String environment, Clock clock) {
+        try {
+            return Optional.of(EnvironmentLock.acquire(store, key(environment), "prune", "prune", clock,
+                    held -> locked(environment, held)));
+        } catch (RewindException e) {
+            if (e.code() != ErrorCode.LOCKED) {
+                throw e;
+            }
+            return Optional.empty();
+        }
     }
 
     /** Fails (exit 5, naming the holder) while another process prepares the environment's standby. */
@@ -45,8 +58,8 @@ final class StandbyLock {
     private static RewindException locked(String environment, Optional<Lease> held) {
         String who = held.map(l -> " (" + l.holder() + ", pid " + l.pid() + " on " + l.host() + ", since "
                 + l.acquiredAt() + ")").orElse(" (its PostgreSQL advisory lock is held)");
-        return new RewindException(ErrorCode.LOCKED, "the standby of " + environment + " is being prepared by"
-                + " another Rewind process" + who + "\n    fix: wait for it to end (`rewind backups " + environment
+        return new RewindException(ErrorCode.LOCKED, "the standby of " + environment + " is locked by another"
+                + " Rewind process" + who + "\n    fix: wait for it to end (`rewind backups " + environment
                 + "` shows the standby ready), or stop that process; a preparation killed with -9 leaves its lock"
                 + " stale, taken over at once on the same host and " + EnvironmentLock.TTL.toSeconds() + " s after"
                 + " its last heartbeat from another");

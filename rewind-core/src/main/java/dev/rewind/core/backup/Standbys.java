@@ -99,7 +99,7 @@ public final class Standbys {
 
     /** The environment's standby, limited to the datastores whose standby still exists (none: empty). */
     public Optional<StandbyMarker> ready(String environment, EnvironmentConfig env) {
-        return markers.read(environment)
+        return markers.readOrWarn(environment)
                 .map(m -> new StandbyMarker(m.environment(), m.setId(), m.readyAt(), m.tookMillis(),
                         m.items().stream().filter(i -> exists(env, m.setId(), i.datastore())).toList()))
                 .filter(m -> !m.items().isEmpty());
@@ -109,7 +109,7 @@ public final class Standbys {
     public Map<String, StandbyUse> check(BackupSet set, EnvironmentConfig env, Collection<String> datastores) {
         try {
             return adoption(set).check(env, datastores);
-        } catch (RewindException e) {
+        } catch (RuntimeException e) {
             Map<String, StandbyUse> uses = new LinkedHashMap<>();
             datastores.forEach(d -> uses.put(d, new StandbyUse(false, e.getMessage())));
             return uses;
@@ -119,14 +119,17 @@ public final class Standbys {
     /**
      * Takes over the standby of {@code set} for each datastore whose standby checks out, renamed to the run's shadow
      * and staging names; the others are left for the run to restore ({@link Prepared#detail} null). An unreadable
-     * marker leaves them all, saying why: it must not stop a rollback.
+     * marker, or any other failure, leaves them all, saying why: it must not stop a rollback. Only a claimed standby
+     * that could not be kept fails the step ({@link StandbyAdoption.KeepFailed}), so the restore drops nothing.
      */
     public List<Prepared> adopt(BackupSet set, EnvironmentConfig env, Collection<String> datastores, String runId) {
         try {
             return adoption(set).adopt(env, datastores, runId);
-        } catch (RewindException e) {
-            return datastores.stream().map(d -> new Prepared(d, new StandbyUse(false, e.getMessage()), null, 0))
-                    .toList();
+        } catch (StandbyAdoption.KeepFailed e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String reason = "the standby was not used: " + StandbyAdoption.describe(e);
+            return datastores.stream().map(d -> new Prepared(d, new StandbyUse(false, reason), null, 0)).toList();
         }
     }
 

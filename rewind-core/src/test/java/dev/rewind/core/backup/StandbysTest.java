@@ -218,6 +218,41 @@ class StandbysTest {
     }
 
     @Test
+    void pruneMissedAStandbyHalfMadeByAKilledPreparation(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            BackupSet set = f.take().set();
+            String standby = DatabaseNames.standby(db.name(), set.id());
+            db.execute("CREATE DATABASE \"" + standby + "\"");
+            database(db, standby).execute("CREATE TABLE customers(id bigint); INSERT INTO customers SELECT 1");
+            f.write("uploads.rewind-standby-" + set.id() + "/a.txt", "alp");
+            try (Connection restoring = database(db, standby).connect()) { // as a pg_restore its JVM's kill -9 left
+
+                PruneResult listed = f.backups.prune("production", f.env, Duration.ofDays(7), false);
+                f.backups.prune("production", f.env, Duration.ofDays(7), true);
+
+                assertThat(listed.candidates()).extracting(PruneResult.Candidate::kind, PruneResult.Candidate::name)
+                        .containsExactlyInAnyOrder(
+                                org.assertj.core.groups.Tuple.tuple("standby_database", standby),
+                                org.assertj.core.groups.Tuple.tuple("standby_directory", standbyDir(set).toString()));
+                assertThat(databases(db)).noneMatch(DatabaseNames::isStandby);
+                assertThat(standbyDir(set)).doesNotExist();
+                assertThat(restoring.isValid(2)).as("its session was ended").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void pruneKeepsAReadyStandbyOfASetThatStays(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            BackupSet set = f.take().set();
+            standbys(f).prepare(set, f.env, Progress.NONE);
+
+            assertThat(f.backups.prune("production", f.env, Duration.ZERO, false).candidates())
+                    .extracting(PruneResult.Candidate::kind).doesNotContain("standby_database", "standby_directory");
+        }
+    }
+
+    @Test
     void theClaimFailedWhileASessionWasLeftOnTheStandby(PostgresDatabase db) throws Exception {
         try (var f = new BackupFixture(project, db, "dump", 5)) {
             Standbys standbys = standbys(f);
@@ -246,9 +281,11 @@ class StandbysTest {
 
             assertThatThrownBy(() -> standbys(f).prepare(set, f.env, Progress.NONE))
                     .isInstanceOfSatisfying(RewindException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.LOCKED))
-                    .hasMessageContaining("the standby of production is being prepared by another Rewind process"
-                            + " (standby of " + set.id() + ", pid " + ProcessHandle.current().pid());
+                    .hasMessageContaining("the standby of production is locked by another Rewind process"
+                            + " (preparing the standby of " + set.id() + ", pid " + ProcessHandle.current().pid());
             assertThatThrownBy(() -> standbys(f).requireFree("production")).isInstanceOf(RewindException.class);
+            assertThat(f.backups.prune("production", f.env, Duration.ZERO, true).candidates())
+                    .extracting(PruneResult.Candidate::kind).doesNotContain("standby_database", "standby_directory");
             assertThat(databases(db)).contains(standby);
 
             assertThat(first.stop()).isFalse();
