@@ -109,6 +109,18 @@ class BackupCommandsTest {
     }
 
     @Test
+    void backupsThrewOnATornStandbyMarker() throws Exception {
+        cli.run("backup", "production", "-c", config);
+        Files.createDirectories(dir.resolve(".rewind/standby"));
+        Files.writeString(dir.resolve(".rewind/standby/production.json"), "{\"environment\": \"production\", \"set");
+
+        ProcessResult result = cli.run("backups", "production", "-c", config);
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout()).containsPattern("bak-\\S+ +complete .* -\n"); // no standby; the warning is logged
+    }
+
+    @Test
     void backupPrintsOneLinePerDatastoreAndTheSet() {
         ProcessResult result = cli.run("backup", "production", "-c", config);
 

@@ -189,8 +189,27 @@ class StandbysTest {
 
             assertThat(adopted).allSatisfy(p -> assertThat(p.standby().reason()).contains("not readable JSON"))
                     .noneMatch(p -> p.standby().used());
+            assertThat(standbys.ready("production", f.env)).isEmpty();
             standbys.prepare(set, f.env, Progress.NONE);
             assertThat(standbys.ready("production", f.env)).isPresent();
+        }
+    }
+
+    @Test
+    void aMalformedMarkerItemFailedThePrepareStepInsteadOfFallingBack(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            Standbys standbys = standbys(f);
+            BackupSet set = f.take().set();
+            standbys.prepare(set, f.env, Progress.NONE);
+            Path marker = project.resolve(".rewind/standby/production.json");
+            Files.writeString(marker, Files.readString(marker).replaceFirst("\"next_xid\"\\s*:\\s*\\d+", "\"next_xid\": null"));
+
+            List<Prepared> adopted = standbys.adopt(set, f.env, List.of("db", "uploads"), RUN);
+
+            assertThat(adopted.get(0).standby().used()).isFalse();
+            assertThat(adopted.get(0).standby().reason()).contains("could not be re-checked",
+                    "NullPointerException", "kept as " + DatabaseNames.kept(db.name(), RUN + "_standby"));
+            assertThat(adopted.get(1).standby().used()).as(adopted.get(1).standby().reason()).isTrue();
         }
     }
 
