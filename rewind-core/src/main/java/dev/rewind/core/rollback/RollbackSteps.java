@@ -202,6 +202,9 @@ final class RollbackSteps {
                 }
             }
             case DatastoreConfig.Files files -> {
+                if (standbys.check(plan.backup(), env, List.of(datastore)).get(datastore).used()) {
+                    return; // its standby is renamed in: no staging copy (if its re-check fails, the restore says so)
+                }
                 Path live = projectDir.resolve(files.files());
                 Path parent = live.toAbsolutePath().getParent();
                 try {
