@@ -34,8 +34,9 @@ import java.util.Optional;
  *   <li>database: every table of the manifest present with its exact row count; no row of a user table, nor of
  *       {@code pg_class} or {@code pg_attribute}, written by a transaction that began after it was ready (the rows'
  *       {@code xmin}, see {@link StandbyDatabases});</li>
- *   <li>directory: exactly the manifest's regular files, each with its size, none changed (ctime) after the newest
- *       change recorded when it was ready (see {@link StandbyDirectories}).</li>
+ *   <li>directory: exactly the manifest's regular files, each with its size, and the backup's directories and
+ *       symbolic links; no entry changed (ctime) after the newest change recorded when it was ready (see
+ *       {@link StandbyDirectories}).</li>
  * </ul>
  * Not re-checked: the set's checksums and the staged files' SHA-256 (both were checked as the standby was made from
  * the set, exactly as a rollback's own prepare checks them), row values, dropped indexes, functions or triggers,
@@ -58,11 +59,14 @@ final class StandbyAdoption {
 
     private final BackupSet set;
     private final BackupManifest manifest;
+    private final BackupLayout layout;
     private final Optional<StandbyMarker> marker;
     private final Path projectDir;
 
-    StandbyAdoption(BackupSet set, BackupManifest manifest, Optional<StandbyMarker> marker, Path projectDir) {
+    StandbyAdoption(BackupSet set, BackupManifest manifest, BackupLayout layout, Optional<StandbyMarker> marker,
+                    Path projectDir) {
         this.set = set;
+        this.layout = layout;
         this.manifest = manifest;
         this.marker = marker;
         this.projectDir = projectDir;
@@ -208,10 +212,11 @@ final class StandbyAdoption {
 
     private StandbyUse directoryUse(String what, Path dir, String datastore, StandbyMarker.Item ready) {
         List<FileEntry> files = item(datastore).files();
-        VerifyResult changes = StandbyDirectories.changes(dir, files, ready.lastChange());
+        Path backupDir = layout.itemDir(set.environment(), set.id(), item(datastore).location());
+        VerifyResult changes = StandbyDirectories.changes(dir, files, backupDir, ready.lastChange());
         return changes.ok()
                 ? new StandbyUse(true, what + ", ready since " + readyAt() + ": " + files.size() + " files with the"
-                        + " manifest's sizes, none changed since")
+                        + " manifest's sizes, none changed since, and only the backup's directories and links")
                 : new StandbyUse(false, what + " is not as it was when ready: " + changes.summary());
     }
 

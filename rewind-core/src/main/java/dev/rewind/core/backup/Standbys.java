@@ -134,7 +134,8 @@ public final class Standbys {
     }
 
     private StandbyAdoption adoption(BackupSet set) {
-        return new StandbyAdoption(set, backups.manifest(set), markers.read(set.environment()), projectDir);
+        return new StandbyAdoption(set, backups.manifest(set), backups.layout(), markers.read(set.environment()),
+                projectDir);
     }
 
     /**

@@ -121,6 +121,25 @@ class StandbysTest {
     }
 
     @Test
+    void aDirectoryMovedIntoTheStandbyAndALinkWereNotSeen(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            Standbys standbys = standbys(f);
+            BackupSet set = f.take().set();
+            f.write("elsewhere/nested/b.txt", "BRAVO"); // same name and size, its ctime older than the standby's
+            standbys.prepare(set, f.env, Progress.NONE);
+            Thread.sleep(20); // a ctime has the kernel's coarse clock: let its tick pass
+            Files.move(standbyDir(set).resolve("nested"), project.resolve("moved-away"));
+            Files.move(project.resolve("elsewhere/nested"), standbyDir(set).resolve("nested"));
+            Files.createSymbolicLink(standbyDir(set).resolve("link"), project.resolve("elsewhere"));
+
+            StandbyUse use = standbys.adopt(set, f.env, List.of("uploads"), RUN).getFirst().standby();
+
+            assertThat(use.used()).isFalse();
+            assertThat(use.reason()).contains("1 altered (nested/)", "1 unexpected (link)");
+        }
+    }
+
+    @Test
     void aRowAddedToTheStandbyShowsInItsCounts(PostgresDatabase db) throws Exception {
         try (var f = new BackupFixture(project, db, "dump", 5)) {
             Standbys standbys = standbys(f);
