@@ -140,6 +140,25 @@ class StandbysTest {
     }
 
     @Test
+    void aColumnAddedToTheStandbyShowsInItsCatalog(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            Standbys standbys = standbys(f);
+            BackupSet set = f.take().set();
+            standbys.prepare(set, f.env, Progress.NONE);
+            String standby = DatabaseNames.standby(db.name(), set.id());
+            allowConnections(db, standby, true);
+            database(db, standby).execute("ALTER TABLE customers ADD COLUMN note text"); // no row is rewritten
+            allowConnections(db, standby, false);
+
+            StandbyUse use = standbys.adopt(set, f.env, List.of("db"), RUN).getFirst().standby();
+
+            assertThat(use.used()).isFalse();
+            assertThat(use.reason()).contains("pg_attribute: ", "rows written since it was ready (a table or column"
+                    + " was created or altered)").doesNotContain("public.customers");
+        }
+    }
+
+    @Test
     void aRowAddedToTheStandbyShowsInItsCounts(PostgresDatabase db) throws Exception {
         try (var f = new BackupFixture(project, db, "dump", 5)) {
             Standbys standbys = standbys(f);
