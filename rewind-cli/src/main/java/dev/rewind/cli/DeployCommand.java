@@ -94,6 +94,11 @@ final class DeployCommand extends ProjectCommand {
                 }
             }
         }
+        if (r.standby() != null) {
+            out.append(r.standby().failure() == null
+                    ? "✓ standby of " + r.standby().setId() + " ready: a rollback to it only re-checks, stops, swaps and starts\n"
+                    : "· standby of " + r.standby().setId() + " not ready: " + r.standby().failure() + "\n");
+        }
         return out.toString();
     }
 }

@@ -7,8 +7,13 @@ import dev.rewind.core.Json;
 import dev.rewind.testkit.PostgresDatabase;
 import dev.rewind.testkit.PostgresExtension;
 import dev.rewind.testkit.ProcessResult;
+import dev.rewind.core.backup.postgres.DatabaseNames;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,10 +26,12 @@ class BackupCommandsTest {
     Path dir;
 
     private String config;
+    private PostgresDatabase db;
     private final CliRunner cli = new CliRunner().env("PATH", System.getenv("PATH"));
 
     @BeforeEach
     void project(PostgresDatabase db) throws Exception {
+        this.db = db;
         db.execute("CREATE TABLE items(id serial PRIMARY KEY, body text); INSERT INTO items(body) SELECT md5(i::text) FROM generate_series(1, 300) i");
         Files.createDirectories(dir.resolve("uploads"));
         Files.writeString(dir.resolve("uploads/logo.png"), "not really a png");
@@ -38,6 +45,79 @@ class BackupCommandsTest {
                       db: { postgres: "%s" }
                       uploads: { files: uploads }
                 """.formatted(db.url()));
+    }
+
+    @Test
+    void pruneDidNotListAStandbyLeftByAPreparationKilledMidRestore() throws Exception {
+        Path tools = DeployEndToEndTest.slowPgRestore(dir);
+        ProcessBuilder builder = new ProcessBuilder(RollbackScenario.cliCommand("backup", "production", "--standby",
+                "-c", config)).directory(dir.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(dir.resolve("backup.out").toFile()).redirectError(dir.resolve("backup.err").toFile());
+        builder.environment().put("PATH", tools + File.pathSeparator + System.getenv("PATH"));
+        Process rewind = builder.start();
+        try {
+            String standby = awaitStandbyRestoring(rewind, tools);
+            rewind.destroyForcibly().waitFor(); // kill -9: its pg_restore lives on
+            assertThat(leftovers(tools)).isNotEmpty();
+            Path standbyDir = standbyDir().orElseThrow();
+
+            ProcessResult listed = cli.run("prune", "production", "-c", config);
+            ProcessResult removed = cli.run("prune", "production", "--yes", "-c", config);
+
+            assertThat(listed.stdout()).containsPattern("standby database +" + standby)
+                    .containsPattern("standby directory +" + standbyDir);
+            assertThat(removed.exitCode()).as(removed.toString()).isZero();
+            assertThat(RollbackEndToEndTest.databases(db)).doesNotContain(standby);
+            assertThat(standbyDir).doesNotExist();
+        } finally {
+            rewind.destroyForcibly().waitFor();
+            leftovers(tools).forEach(p -> {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            });
+        }
+    }
+
+    /** The standby database, once the command's pg_restore is under way and its standby directory staged. */
+    private String awaitStandbyRestoring(Process rewind, Path tools) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && rewind.isAlive()) {
+            Optional<String> standby = RollbackEndToEndTest.databases(db).stream()
+                    .filter(name -> DatabaseNames.belongsTo(db.name(), name) && DatabaseNames.isStandby(name))
+                    .findFirst();
+            if (standby.isPresent() && !leftovers(tools).isEmpty()
+                    && standbyDir().filter(d -> Files.exists(d.resolve("logo.png"))).isPresent()) {
+                return standby.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the standby was never seen restoring; alive: " + rewind.isAlive() + ", databases: "
+                + RollbackEndToEndTest.databases(db) + ", stderr: " + Files.readString(dir.resolve("backup.err")));
+    }
+
+    private Optional<Path> standbyDir() throws Exception {
+        try (var siblings = Files.list(dir)) {
+            return siblings.filter(p -> p.getFileName().toString().startsWith("uploads.rewind-standby-")).findFirst();
+        }
+    }
+
+    /** The processes whose command line names {@code path}: the slow pg_restore a killed command left. */
+    private static List<ProcessHandle> leftovers(Path path) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(path.toString())).orElse(false))
+                .filter(p -> p.pid() != ProcessHandle.current().pid()).toList();
+    }
+
+    @Test
+    void backupsThrewOnATornStandbyMarker() throws Exception {
+        cli.run("backup", "production", "-c", config);
+        Files.createDirectories(dir.resolve(".rewind/standby"));
+        Files.writeString(dir.resolve(".rewind/standby/production.json"), "{\"environment\": \"production\", \"set");
+
+        ProcessResult result = cli.run("backups", "production", "-c", config);
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout()).containsPattern("bak-\\S+ +complete .* -\n"); // no standby; the warning is logged
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rewind.core.Json;
 import dev.rewind.core.Rewind;
+import dev.rewind.core.backup.postgres.DatabaseNames;
+import dev.rewind.core.backup.postgres.PgTools;
 import dev.rewind.core.store.Release;
 import dev.rewind.core.store.ReleaseStatus;
 import dev.rewind.core.store.Run;
@@ -19,6 +21,7 @@ import dev.rewind.testkit.PrometheusProcess;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -154,9 +157,9 @@ class DeployEndToEndTest {
             ProcessResult healthy = deploy(app, "v3", "--watch", "3s");
 
             assertThat(healthy.exitCode()).as(healthy.toString()).isZero();
-            assertThat(healthy.stdout()).contains("✓ watch", "✓ standby");
             String v3Backup = Json.readTree(step(app, RunKind.DEPLOY, "backup").outputJson()).get("backup").asText();
-            assertThat(Json.readTree(step(app, RunKind.DEPLOY, "standby").outputJson()).get("ready").asBoolean()).isTrue();
+            assertThat(healthy.stdout()).contains("✓ watch", "✓ standby of " + v3Backup + " ready");
+            assertThat(healthy.stderr()).contains("production is not locked meanwhile");
             assertThat(backupsText(app)).containsPattern(v3Backup + " .*ready \\(db, uploads\\)");
 
             ProcessResult failing = deploy(app, "v4-dying", "--watch", "2m");
@@ -171,6 +174,52 @@ class DeployEndToEndTest {
             assertThat(prepare.get("datastores")).hasSize(2)
                     .allSatisfy(d -> assertThat(d.get("standby").get("used").asBoolean()).as(d.toString()).isTrue());
         }
+    }
+
+    @Test
+    void deployNoLongerHoldsTheLockWhileWaitingForItsStandby(PostgresDatabase db) throws Exception {
+        try (RollbackScenario app = new RollbackScenario(dir, db, "dump")
+                .release("v4-dying", "v2", "--health-fail-after", "3s")) {
+            deploy(app, "v1", "--watch", "0s");
+            Path tools = slowPgRestore(dir);
+            long started = System.nanoTime();
+
+            ProcessResult result = new CliRunner().env("PATH", tools + File.pathSeparator + System.getenv("PATH"))
+                    .run("deploy", "production", "v4-dying", "--watch", "2m", "--no-auto-rollback", "-c",
+                            app.config.toString());
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(SLOW_RESTORE / 2));
+            String backup = Json.readTree(step(app, RunKind.DEPLOY, "backup").outputJson()).get("backup").asText();
+            assertThat(result.stdout()).contains("ROLLBACK NEEDED", "· standby of " + backup + " not ready: the standby"
+                    + " was not finished; `rewind rollback production` restores from the set");
+            assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                    .filter(line -> line.contains(tools.toString()) || line.contains("sleep " + SLOW_RESTORE)))
+                    .as("the standby's pg_restore was stopped").isEmpty();
+            assertThat(RollbackEndToEndTest.databases(db)).filteredOn(name -> DatabaseNames.belongsTo(db.name(), name))
+                    .noneMatch(DatabaseNames::isStandby);
+            assertThat(app.dir.resolve("uploads.rewind-standby-" + backup)).doesNotExist();
+            ProcessResult rollback = cli.run("rollback", "production", "--yes", "-c", app.config.toString());
+            assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
+            assertThat(app.runningVersion()).isEqualTo("v1");
+        }
+    }
+
+    /** Seconds the pg_restore of {@link #slowPgRestore} sleeps before it restores. */
+    static final int SLOW_RESTORE = 297;
+
+    /** A directory holding a pg_restore that waits {@link #SLOW_RESTORE} s, then runs the machine's pg_restore. */
+    static Path slowPgRestore(Path dir) throws Exception {
+        Path tools = Files.createDirectories(dir.resolve("slow-tools"));
+        Path real = PgTools.find(15).pgRestore();
+        Path script = tools.resolve("pg_restore");
+        Files.writeString(script, """
+                #!/bin/sh
+                [ "$1" = "--version" ] || sleep %d
+                exec %s "$@"
+                """.formatted(SLOW_RESTORE, real));
+        script.toFile().setExecutable(true);
+        return tools;
     }
 
     @Test

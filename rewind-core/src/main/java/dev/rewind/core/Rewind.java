@@ -159,6 +159,9 @@ public final class Rewind implements AutoCloseable {
      */
     public BackupResult backup(String env, boolean standby, String actor, Progress progress) {
         EnvironmentConfig config = environment(env);
+        if (standby) {
+            standbys().requireFree(env); // before the backup: a second preparation takes no set it cannot use
+        }
         String live = store().liveRelease(env).map(Release::id).orElse(null);
         Backups.Taken taken = backups().take(env, config, live, Backups.Options.defaults(environment.get("PATH")), progress);
         audit(actor, env, "backup.taken", taken.set().id());

@@ -9,6 +9,7 @@ import dev.rewind.core.store.BackupSet;
 import dev.rewind.core.store.BackupStatus;
 import dev.rewind.core.store.Ids;
 import dev.rewind.core.store.StateStore;
+import dev.rewind.core.workflow.EnvironmentLock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,6 +78,11 @@ public final class Backups {
         }
     }
 
+    /** The state store the sets are recorded in. */
+    StateStore store() {
+        return store;
+    }
+
     /** Where the sets are kept. */
     public BackupLayout layout() {
         return layout;
@@ -101,14 +107,20 @@ public final class Backups {
         return new SetVerifier(layout, env, progress).verify(set, manifest(set));
     }
 
-    /** Lists what is older than {@code olderThan}; removes it when {@code apply}. */
+    /**
+     * Lists what is older than {@code olderThan}; removes it when {@code apply}. Holds the environment's standby lock
+     * meanwhile, so no standby being prepared is listed or removed (while a preparation holds it, standbys stay).
+     */
     public PruneResult prune(String environment, EnvironmentConfig env, Duration olderThan, boolean apply) {
-        Pruner pruner = new Pruner(store, new SetRemoval(store, layout, projectDir), projectDir);
-        List<PruneResult.Candidate> candidates = pruner.candidates(environment, env, clock.instant().minus(olderThan));
-        if (apply) {
-            candidates.forEach(c -> pruner.remove(environment, env, c));
+        try (EnvironmentLock standbys = StandbyLock.tryAcquire(store, environment, clock).orElse(null)) {
+            Pruner pruner = new Pruner(store, new SetRemoval(store, layout, projectDir), projectDir, standbys != null);
+            List<PruneResult.Candidate> candidates = pruner.candidates(environment, env,
+                    clock.instant().minus(olderThan));
+            if (apply) {
+                candidates.forEach(c -> pruner.remove(environment, env, c));
+            }
+            return new PruneResult(environment, olderThan, apply, candidates);
         }
-        return new PruneResult(environment, olderThan, apply, candidates);
     }
 
     private Optional<PreviousSet> previousComplete(String environment) {

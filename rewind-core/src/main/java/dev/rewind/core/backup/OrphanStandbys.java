@@ -9,12 +9,15 @@ import dev.rewind.core.config.EnvironmentConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * For {@code rewind prune}: the standbys whose backup set is gone (removed by retention, or by this prune), whatever
- * their age, since no rollback can use them. Removing one also removes the environment's marker if it names it.
+ * For {@code rewind prune}: every standby that no ready marker names, whatever its age, since no rollback can use it:
+ * the standbys of sets that are gone (removed by retention, or by this prune), and those a killed preparation left
+ * half-made (its {@code pg_restore} may still be writing into the database; dropping it ends that session). The caller
+ * holds the environment's {@link StandbyLock}, so none is a preparation under way. Removing one also removes the
+ * environment's marker if it names it.
  */
 final class OrphanStandbys {
 
@@ -29,31 +32,32 @@ final class OrphanStandbys {
         this.projectDir = projectDir;
     }
 
-    /** The standbys of every set but {@code sets}, the sets that stay. */
-    List<PruneResult.Candidate> candidates(EnvironmentConfig env, Set<String> sets) {
+    /** The standbys no ready marker of a set in {@code staying} (the sets that stay) names. */
+    List<PruneResult.Candidate> candidates(String environment, EnvironmentConfig env, Set<String> staying) {
+        Optional<StandbyMarker> ready = markers.readOrWarn(environment).filter(m -> staying.contains(m.setId()));
         List<PruneResult.Candidate> out = new ArrayList<>();
-        for (DatastoreConfig datastore : env.datastores().values()) {
+        env.datastores().forEach((name, datastore) -> {
+            Optional<String> setId = ready.filter(m -> m.item(name).isPresent()).map(StandbyMarker::setId);
             switch (datastore) {
                 case DatastoreConfig.Postgres pg -> {
-                    Set<String> wanted = sets.stream().map(id -> DatabaseNames.standby(pg.postgres().database(), id))
-                            .collect(Collectors.toSet());
-                    StandbyDatabases.list(pg.postgres()).stream().filter(db -> !wanted.contains(db.name()))
+                    Optional<String> named = setId.map(id -> DatabaseNames.standby(pg.postgres().database(), id));
+                    StandbyDatabases.list(pg.postgres()).stream().filter(db -> !named.equals(Optional.of(db.name())))
                             .forEach(db -> out.add(new PruneResult.Candidate(DATABASE, db.name(),
                                     IdTimes.of(db.name()), db.sizeBytes())));
                 }
                 case DatastoreConfig.Files files -> {
                     Path live = projectDir.resolve(files.files());
-                    Set<Path> wanted = sets.stream().map(id -> DirectoryNames.standby(live, id))
-                            .collect(Collectors.toSet());
-                    StandbyDirectories.list(live).stream().filter(dir -> !wanted.contains(dir))
+                    Optional<Path> named = setId.map(id -> DirectoryNames.standby(live, id));
+                    StandbyDirectories.list(live).stream().filter(dir -> !named.equals(Optional.of(dir)))
                             .forEach(dir -> out.add(new PruneResult.Candidate(DIRECTORY, dir.toString(),
                                     IdTimes.of(dir.getFileName().toString()), Pruner.size(dir))));
                 }
             }
-        }
+        });
         return out;
     }
 
+    /** Removes a standby database (ending every session on it, a leftover pg_restore's too) or directory. */
     void remove(String environment, EnvironmentConfig env, PruneResult.Candidate candidate) {
         if (candidate.kind().equals(DATABASE)) {
             env.datastores().values().stream()
@@ -64,7 +68,8 @@ final class OrphanStandbys {
         } else {
             StandbyDirectories.remove(Path.of(candidate.name()));
         }
-        markers.read(environment).filter(m -> m.items().stream().anyMatch(i -> i.name().equals(candidate.name())))
+        markers.readOrWarn(environment)
+                .filter(m -> m.items().stream().anyMatch(i -> i.name().equals(candidate.name())))
                 .ifPresent(m -> markers.delete(environment));
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param olderThan  only what was made before now minus this is listed
  * @param applied    true when the candidates were removed
- * @param candidates backup sets, kept failed databases and directories, standbys of gone sets; oldest first
+ * @param candidates backup sets, kept failed databases and directories, standbys no ready marker names; oldest first
  */
 public record PruneResult(String environment, Duration olderThan, boolean applied, List<Candidate> candidates) {
 
@@ -20,8 +20,9 @@ public record PruneResult(String environment, Duration olderThan, boolean applie
     /**
      * One thing prune would remove.
      *
-     * @param kind      {@code backup_set}, {@code kept_database}, {@code kept_directory}, or the standby of a set that
-     *                  is gone: {@code standby_database}, {@code standby_directory}
+     * @param kind      {@code backup_set}, {@code kept_database}, {@code kept_directory}, or a standby no ready marker
+     *                  names (of a set that is gone, or half-made by a killed preparation): {@code standby_database},
+     *                  {@code standby_directory}
      * @param name      the set id, database name or directory path
      * @param createdAt when it was made, or null when unknown
      */

@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 /**
  * Lists, and with {@code apply} removes, what is older than a cutoff: backup sets (never those the live or previous
  * release needs, nor the newest), and the failed state rollbacks kept for salvage ({@code <db>__rewind_*}
- * databases, {@code <dir>.rewind-*} directories); and, whatever their age, the standbys of sets that are gone.
- * Nothing kept is ever removed without being asked.
+ * databases, {@code <dir>.rewind-*} directories); and, whatever their age, the standbys no ready marker names
+ * ({@link OrphanStandbys}), unless a preparation is under way. Nothing kept is ever removed without being asked.
  */
 final class Pruner {
 
@@ -33,11 +33,12 @@ final class Pruner {
     private final Path projectDir;
     private final OrphanStandbys orphans;
 
-    Pruner(StateStore store, SetRemoval removal, Path projectDir) {
+    /** @param standbysLocked whether the caller holds the environment's {@link StandbyLock}: else standbys stay */
+    Pruner(StateStore store, SetRemoval removal, Path projectDir, boolean standbysLocked) {
         this.store = store;
         this.removal = removal;
         this.projectDir = projectDir;
-        this.orphans = new OrphanStandbys(projectDir);
+        this.orphans = standbysLocked ? new OrphanStandbys(projectDir) : null;
     }
 
     List<PruneResult.Candidate> candidates(String environment, EnvironmentConfig env, Instant cutoff) {
@@ -61,7 +62,9 @@ final class Pruner {
         Set<String> staying = store.backupSets(environment).stream().map(BackupSet::id)
                 .filter(id -> out.stream().noneMatch(c -> c.kind().equals("backup_set") && c.name().equals(id)))
                 .collect(Collectors.toSet());
-        out.addAll(orphans.candidates(env, staying));
+        if (orphans != null) {
+            out.addAll(orphans.candidates(environment, env, staying));
+        }
         out.sort(Comparator.comparing(PruneResult.Candidate::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())));
         return out;
     }

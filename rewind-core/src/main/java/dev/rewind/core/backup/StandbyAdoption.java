@@ -1,5 +1,6 @@
 package dev.rewind.core.backup;
 
+import dev.rewind.core.ErrorCode;
 import dev.rewind.core.RewindException;
 import dev.rewind.core.backup.files.DirectoryNames;
 import dev.rewind.core.backup.files.StandbyDirectories;
@@ -33,8 +34,9 @@ import java.util.Optional;
  *   <li>database: every table of the manifest present with its exact row count; no row of a user table, nor of
  *       {@code pg_class} or {@code pg_attribute}, written by a transaction that began after it was ready (the rows'
  *       {@code xmin}, see {@link StandbyDatabases});</li>
- *   <li>directory: exactly the manifest's regular files, each with its size, none changed (ctime) after the newest
- *       change recorded when it was ready (see {@link StandbyDirectories}).</li>
+ *   <li>directory: exactly the manifest's regular files, each with its size, and the backup's directories and
+ *       symbolic links; no entry changed (ctime) after the newest change recorded when it was ready (see
+ *       {@link StandbyDirectories}).</li>
  * </ul>
  * Not re-checked: the set's checksums and the staged files' SHA-256 (both were checked as the standby was made from
  * the set, exactly as a rollback's own prepare checks them), row values, dropped indexes, functions or triggers,
@@ -57,11 +59,14 @@ final class StandbyAdoption {
 
     private final BackupSet set;
     private final BackupManifest manifest;
+    private final BackupLayout layout;
     private final Optional<StandbyMarker> marker;
     private final Path projectDir;
 
-    StandbyAdoption(BackupSet set, BackupManifest manifest, Optional<StandbyMarker> marker, Path projectDir) {
+    StandbyAdoption(BackupSet set, BackupManifest manifest, BackupLayout layout, Optional<StandbyMarker> marker,
+                    Path projectDir) {
         this.set = set;
+        this.layout = layout;
         this.manifest = manifest;
         this.marker = marker;
         this.projectDir = projectDir;
@@ -103,8 +108,8 @@ final class StandbyAdoption {
                             : new StandbyUse(false, "the standby " + standby + " no longer exists");
                 }
             };
-        } catch (RewindException e) {
-            return new StandbyUse(false, "it cannot be checked: " + e.getMessage());
+        } catch (RuntimeException e) {
+            return new StandbyUse(false, "it cannot be checked: " + describe(e));
         }
     }
 
@@ -122,8 +127,8 @@ final class StandbyAdoption {
             };
         } catch (KeepFailed e) {
             throw e;
-        } catch (RewindException e) {
-            return prepared(datastore, new StandbyUse(false, "it could not be taken over: " + e.getMessage()), null,
+        } catch (RuntimeException e) {
+            return prepared(datastore, new StandbyUse(false, "it could not be taken over: " + describe(e)), null,
                     started);
         }
     }
@@ -145,8 +150,8 @@ final class StandbyAdoption {
         try {
             StandbyDatabases.open(url, shadow);
             use = databaseUse(what, url, shadow, datastore, ready);
-        } catch (RewindException e) {
-            use = new StandbyUse(false, what + " could not be re-checked: " + e.getMessage());
+        } catch (RuntimeException e) {
+            use = new StandbyUse(false, what + " could not be re-checked: " + describe(e));
         }
         if (use.used()) {
             return prepared(datastore, use, "renamed " + standby + " to " + shadow, started);
@@ -158,7 +163,7 @@ final class StandbyAdoption {
         }
         try {
             StandbyDatabases.keep(url, shadow, kept);
-        } catch (RewindException e) {
+        } catch (RuntimeException e) {
             throw new KeepFailed(e);
         }
         return prepared(datastore, new StandbyUse(false, use.reason() + "; kept as " + kept), null, started);
@@ -176,8 +181,8 @@ final class StandbyAdoption {
         StandbyUse use;
         try {
             use = directoryUse(what, staging, datastore, ready);
-        } catch (RewindException e) {
-            use = new StandbyUse(false, what + " could not be re-checked: " + e.getMessage());
+        } catch (RuntimeException e) {
+            use = new StandbyUse(false, what + " could not be re-checked: " + describe(e));
         }
         if (use.used()) {
             return prepared(datastore, use, "renamed " + standby + " to " + staging, started);
@@ -189,7 +194,7 @@ final class StandbyAdoption {
         }
         try {
             StandbyDirectories.keep(staging, kept);
-        } catch (RewindException e) {
+        } catch (RuntimeException e) {
             throw new KeepFailed(e);
         }
         return prepared(datastore, new StandbyUse(false, use.reason() + "; kept as " + kept), null, started);
@@ -207,10 +212,11 @@ final class StandbyAdoption {
 
     private StandbyUse directoryUse(String what, Path dir, String datastore, StandbyMarker.Item ready) {
         List<FileEntry> files = item(datastore).files();
-        VerifyResult changes = StandbyDirectories.changes(dir, files, ready.lastChange());
+        Path backupDir = layout.itemDir(set.environment(), set.id(), item(datastore).location());
+        VerifyResult changes = StandbyDirectories.changes(dir, files, backupDir, ready.lastChange());
         return changes.ok()
                 ? new StandbyUse(true, what + ", ready since " + readyAt() + ": " + files.size() + " files with the"
-                        + " manifest's sizes, none changed since")
+                        + " manifest's sizes, none changed since, and only the backup's directories and links")
                 : new StandbyUse(false, what + " is not as it was when ready: " + changes.summary());
     }
 
@@ -223,10 +229,15 @@ final class StandbyAdoption {
      * A claimed standby that failed its re-check could not be kept: the step fails rather than let the restore drop
      * or delete it. Run again, it finds the claimed copy and keeps it.
      */
-    private static final class KeepFailed extends RewindException {
-        KeepFailed(RewindException cause) {
-            super(cause.code(), cause.getMessage(), cause);
+    static final class KeepFailed extends RewindException {
+        KeepFailed(RuntimeException cause) {
+            super(cause instanceof RewindException r ? r.code() : ErrorCode.FAILED, describe(cause), cause);
         }
+    }
+
+    /** A failure's message for the journal; an unexpected exception's (a bug, a malformed marker) with its type. */
+    static String describe(RuntimeException e) {
+        return e instanceof RewindException ? e.getMessage() : e.toString();
     }
 
     private Optional<StandbyMarker.Item> ready(String datastore) {

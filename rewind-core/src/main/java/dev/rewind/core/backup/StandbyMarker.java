@@ -2,6 +2,7 @@ package dev.rewind.core.backup;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,9 @@ import java.util.Optional;
 public record StandbyMarker(String environment, String setId, Instant readyAt, long tookMillis, List<Item> items) {
 
     public StandbyMarker {
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(setId, "setId");
+        Objects.requireNonNull(readyAt, "readyAt");
         items = List.copyOf(items);
     }
 
@@ -28,7 +32,13 @@ public record StandbyMarker(String environment, String setId, Instant readyAt, l
      *                   {@code xmin} at least this. Null for files
      * @param lastChange files: the newest status change (ctime) of its files once it was ready. Null for postgres
      */
-    public record Item(String datastore, String name, Long nextXid, Instant lastChange) {}
+    public record Item(String datastore, String name, Long nextXid, Instant lastChange) {
+
+        public Item {
+            Objects.requireNonNull(datastore, "datastore");
+            Objects.requireNonNull(name, "name");
+        }
+    }
 
     Optional<Item> item(String datastore) {
         return items.stream().filter(i -> i.datastore().equals(datastore)).findFirst();

@@ -8,6 +8,7 @@ import dev.rewind.core.backup.postgres.StandbyDatabases;
 import dev.rewind.core.config.DatastoreConfig;
 import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.store.BackupSet;
+import dev.rewind.core.workflow.EnvironmentLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,11 +51,24 @@ public final class Standbys {
     /**
      * Restores every datastore of a complete set into its standby, checked as a rollback's prepare checks (a dump's
      * files hashed as pg_restore reads them, each staged file's SHA-256, the database's exact row counts), then
-     * records it ready. The environment's older standby is removed first: a standby is a derived copy of a backup
-     * set, and the set stays, so removing it loses nothing. No rollback uses either while this runs: the marker is
-     * removed first and written last. On failure what was made is removed.
+     * records it ready. Exclusive per environment ({@link StandbyLock}: exit 5 while another process prepares one).
+     * Every standby of the environment is removed first, of whatever set, the half-made ones a killed preparation
+     * left too: a standby is a derived copy of a backup set, and the set stays, so removing it loses nothing. No
+     * rollback uses either while this runs: the marker is removed first and written last. On failure, or when
+     * interrupted ({@link StandbyTask#stop}), what was made is removed.
      */
     public StandbyResult prepare(BackupSet set, EnvironmentConfig env, Progress progress) {
+        try (EnvironmentLock lock = StandbyLock.acquire(backups.store(), set.environment(), set.id(), clock)) {
+            return prepareLocked(set, env, progress);
+        }
+    }
+
+    /** Fails with exit 5, naming the holder, while another process prepares the environment's standby. */
+    public void requireFree(String environment) {
+        StandbyLock.requireFree(backups.store(), environment, clock);
+    }
+
+    private StandbyResult prepareLocked(BackupSet set, EnvironmentConfig env, Progress progress) {
         Instant started = clock.instant();
         BackupManifest manifest = backups.manifest(set);
         markers.delete(set.environment());
@@ -69,10 +83,15 @@ public final class Standbys {
                     restored.stream().map(Ready::item).toList()));
             return new StandbyResult(set.id(), ready, took, restored.stream().map(Ready::step).toList(), removed);
         } catch (RuntimeException e) {
+            boolean interrupted = Thread.interrupted(); // stopped: remove what was made before saying so
             try {
                 removeAll(env);
             } catch (RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
             throw e;
         }
@@ -80,7 +99,7 @@ public final class Standbys {
 
     /** The environment's standby, limited to the datastores whose standby still exists (none: empty). */
     public Optional<StandbyMarker> ready(String environment, EnvironmentConfig env) {
-        return markers.read(environment)
+        return markers.readOrWarn(environment)
                 .map(m -> new StandbyMarker(m.environment(), m.setId(), m.readyAt(), m.tookMillis(),
                         m.items().stream().filter(i -> exists(env, m.setId(), i.datastore())).toList()))
                 .filter(m -> !m.items().isEmpty());
@@ -90,7 +109,7 @@ public final class Standbys {
     public Map<String, StandbyUse> check(BackupSet set, EnvironmentConfig env, Collection<String> datastores) {
         try {
             return adoption(set).check(env, datastores);
-        } catch (RewindException e) {
+        } catch (RuntimeException e) {
             Map<String, StandbyUse> uses = new LinkedHashMap<>();
             datastores.forEach(d -> uses.put(d, new StandbyUse(false, e.getMessage())));
             return uses;
@@ -100,19 +119,23 @@ public final class Standbys {
     /**
      * Takes over the standby of {@code set} for each datastore whose standby checks out, renamed to the run's shadow
      * and staging names; the others are left for the run to restore ({@link Prepared#detail} null). An unreadable
-     * marker leaves them all, saying why: it must not stop a rollback.
+     * marker, or any other failure, leaves them all, saying why: it must not stop a rollback. Only a claimed standby
+     * that could not be kept fails the step ({@link StandbyAdoption.KeepFailed}), so the restore drops nothing.
      */
     public List<Prepared> adopt(BackupSet set, EnvironmentConfig env, Collection<String> datastores, String runId) {
         try {
             return adoption(set).adopt(env, datastores, runId);
-        } catch (RewindException e) {
-            return datastores.stream().map(d -> new Prepared(d, new StandbyUse(false, e.getMessage()), null, 0))
-                    .toList();
+        } catch (StandbyAdoption.KeepFailed e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String reason = "the standby was not used: " + StandbyAdoption.describe(e);
+            return datastores.stream().map(d -> new Prepared(d, new StandbyUse(false, reason), null, 0)).toList();
         }
     }
 
     private StandbyAdoption adoption(BackupSet set) {
-        return new StandbyAdoption(set, backups.manifest(set), markers.read(set.environment()), projectDir);
+        return new StandbyAdoption(set, backups.manifest(set), backups.layout(), markers.read(set.environment()),
+                projectDir);
     }
 
     /**

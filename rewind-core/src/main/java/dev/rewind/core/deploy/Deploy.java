@@ -69,7 +69,7 @@ public final class Deploy {
         DeployPlan plan = resumed.map(this::saved).orElseGet(() -> plan(request));
         return new DeployResult(resumed.map(Run::id).orElse(null), environment, plan.version(), "planned", null, plan.previous(), null,
                 null, null, List.of(), descriptions(steps(plan, request.actor(), WorkflowListener.NONE, null).steps()),
-                null, null);
+                null, null, null);
     }
 
     /** Deploys (or resumes a deploy) to its end; on a trigger, rolls back unless told not to. */
@@ -79,71 +79,109 @@ public final class Deploy {
         DeployPlan plan;
         List<RunStep> journal;
         List<Step> steps;
-        String trigger;
-        StandbyTask preparing;
-        try (EnvironmentLock lock = EnvironmentLock.acquire(store, environment, runId, "deploy by " + request.actor(), clock)) {
-            Run run;
-            if (resumed.isPresent()) {
-                run = resumed.get();
-                plan = saved(run);
-                store.reopenRun(run.id());
-                audit(request.actor(), "deploy.resumed", runId);
-                listener.message("resuming " + runId + " (" + Rollback.progressLine(store.steps(runId)) + ")");
-            } else {
-                plan = plan(request);
-                run = new Run(runId, environment, RunKind.DEPLOY, RunStatus.RUNNING, request.actor(), now(), null,
-                        plan.previous() == null ? null : plan.previous().id(), plan.releaseId(), null,
-                        Json.write(plan.saved()), null);
-                store.insertRun(run);
-                audit(request.actor(), "deploy.started", runId);
+        String trigger = null;
+        DeploySteps deploySteps = null;
+        DeployResult live = null;
+        try {
+            try (EnvironmentLock lock = EnvironmentLock.acquire(store, environment, runId, "deploy by " + request.actor(), clock)) {
+                Run run;
+                if (resumed.isPresent()) {
+                    run = resumed.get();
+                    plan = saved(run);
+                    store.reopenRun(run.id());
+                    audit(request.actor(), "deploy.resumed", runId);
+                    listener.message("resuming " + runId + " (" + Rollback.progressLine(store.steps(runId)) + ")");
+                } else {
+                    plan = plan(request);
+                    run = new Run(runId, environment, RunKind.DEPLOY, RunStatus.RUNNING, request.actor(), now(), null,
+                            plan.previous() == null ? null : plan.previous().id(), plan.releaseId(), null,
+                            Json.write(plan.saved()), null);
+                    store.insertRun(run);
+                    audit(request.actor(), "deploy.started", runId);
+                }
+                try (RunAnnouncer announcer = new RunAnnouncer(environment, env, projectDir, runId, store, clock, listener)) {
+                    WorkflowListener announcing = announcer.stepsTo(listener);
+                    deploySteps = steps(plan, request.actor(), announcing, announcer);
+                    steps = deploySteps.steps();
+                    journal = new Workflow(store, clock, haltAfter).execute(run, steps, lock, announcing);
+                    Optional<RunStep> failed = journal.stream().filter(s -> s.status() == StepStatus.FAILED).findFirst();
+                    if (failed.isEmpty()) {
+                        live = finish(runId, plan, RunStatus.SUCCEEDED, "live", null, null, journal, steps, null, request.actor());
+                    } else {
+                        String error = failed.get().error();
+                        trigger = error.startsWith(failed.get().name()) ? error : failed.get().name() + ": " + error;
+                        boolean changed = DeploySteps.changedBy(steps, failed.get().name());
+                        if (!changed || plan.previous() == null) {
+                            String resume = "rewind deploy " + environment + " " + plan.version() + " --resume " + runId;
+                            StandbyTask.Wait standby = stopStandby(deploySteps.standbyTask(), listener);
+                            markFailed(plan);
+                            return finish(runId, plan, RunStatus.FAILED, "failed", trigger, null, journal, steps,
+                                    changed ? null : resume, request.actor()).withStandby(standby);
+                        }
+                        markFailed(plan);
+                        Map<String, Object> values = deploySteps.triggerValues(trigger);
+                        if (!request.autoRollback()) {
+                            values.put("verdict", "ROLLBACK (not acted on: --no-auto-rollback; run `rewind rollback " + environment + "`)");
+                            announcer.announce(Announcement.Event.DECISION, values);
+                            StandbyTask.Wait standby = stopStandby(deploySteps.standbyTask(), listener);
+                            return finish(runId, plan, RunStatus.FAILED, "rollback_needed", trigger, null, journal, steps,
+                                    null, request.actor()).withStandby(standby);
+                        }
+                        announcer.announce(Announcement.Event.ROLLBACK_TRIGGERED, values);
+                        finish(runId, plan, RunStatus.FAILED, "rolled_back", trigger, null, journal, steps, null, request.actor());
+                    }
+                }
             }
-            try (RunAnnouncer announcer = new RunAnnouncer(environment, env, projectDir, runId, store, clock, listener)) {
-                WorkflowListener announcing = announcer.stepsTo(listener);
-                DeploySteps deploySteps = steps(plan, request.actor(), announcing, announcer);
-                steps = deploySteps.steps();
-                journal = new Workflow(store, clock, haltAfter).execute(run, steps, lock, announcing);
-                preparing = deploySteps.standbyTask();
-                Optional<RunStep> failed = journal.stream().filter(s -> s.status() == StepStatus.FAILED).findFirst();
-                if (failed.isEmpty()) {
-                    return finish(runId, plan, RunStatus.SUCCEEDED, "live", null, null, journal, steps, null, request.actor());
-                }
-                String error = failed.get().error();
-                trigger = error.startsWith(failed.get().name()) ? error : failed.get().name() + ": " + error;
-                boolean changed = DeploySteps.changedBy(steps, failed.get().name());
-                if (!changed || plan.previous() == null) {
-                    String resume = "rewind deploy " + environment + " " + plan.version() + " --resume " + runId;
-                    markFailed(plan);
-                    return finish(runId, plan, RunStatus.FAILED, "failed", trigger, null, journal, steps,
-                            changed ? null : resume, request.actor());
-                }
-                markFailed(plan);
-                Map<String, Object> values = deploySteps.triggerValues(trigger);
-                if (!request.autoRollback()) {
-                    values.put("verdict", "ROLLBACK (not acted on: --no-auto-rollback; run `rewind rollback " + environment + "`)");
-                    announcer.announce(Announcement.Event.DECISION, values);
-                    awaitStandby(preparing, listener);
-                    return finish(runId, plan, RunStatus.FAILED, "rollback_needed", trigger, null, journal, steps, null,
-                            request.actor());
-                }
-                announcer.announce(Announcement.Event.ROLLBACK_TRIGGERED, values);
-                finish(runId, plan, RunStatus.FAILED, "rolled_back", trigger, null, journal, steps, null, request.actor());
+            if (live != null) {
+                return live.withStandby(awaitStandby(deploySteps.standbyAfterLive(journal), listener));
+            }
+            RollbackResult rollback = new Rollback(environment, env, projectDir, processEnv, store, backups, clock)
+                    .awaiting(deploySteps.standbyTask()).run(RollbackRequest.automatic(plan.previous().id(),
+                            "automatic, deploy " + runId + ": " + trigger, request.actor(), runId), listener, haltAfter);
+            return result(runId, plan, rollback.succeeded() ? "rolled_back" : "failed", trigger, rollback, journal,
+                    steps, null);
+        } finally {
+            if (deploySteps != null && deploySteps.standbyTask() != null && !deploySteps.standbyTask().done()) {
+                deploySteps.standbyTask().stop(); // a deploy that threw, or a rollback that ended before its prepare
             }
         }
-        RollbackResult rollback = new Rollback(environment, env, projectDir, processEnv, store, backups, clock)
-                .awaiting(preparing).run(RollbackRequest.automatic(plan.previous().id(), "automatic, deploy " + runId + ": " + trigger,
-                        request.actor(), runId), listener, haltAfter);
-        return result(runId, plan, rollback.succeeded() ? "rolled_back" : "failed", trigger, rollback, journal, steps, null);
     }
 
-    /** Lets the standby the watch started end, so that the `rewind rollback` the operator runs next can use it. */
-    private static void awaitStandby(StandbyTask preparing, WorkflowListener listener) {
-        if (preparing != null) {
-            listener.message("finishing the standby of " + preparing.setId() + " for `rewind rollback`");
-            StandbyTask.Wait waited = preparing.await();
-            if (waited.failure() != null) {
-                listener.message("the standby of " + preparing.setId() + " was not prepared: " + waited.failure());
-            }
+    /**
+     * A deploy that went live waits for the standby its watch was preparing, for a later rollback, but no longer under
+     * the environment's lock: the release is live and verified, and an operator who wants to roll it back must not
+     * get exit 5 for the length of a restore. A rollback run meanwhile restores from the set, as without a standby.
+     */
+    private StandbyTask.Wait awaitStandby(StandbyTask preparing, WorkflowListener listener) {
+        if (preparing == null) {
+            return null;
         }
+        listener.message("finishing the standby of " + preparing.setId() + " for a later rollback; " + environment
+                + " is not locked meanwhile (Ctrl-C stops it; `rewind backup " + environment + " --standby` makes one"
+                + " later)");
+        StandbyTask.Wait waited = preparing.await();
+        if (waited.failure() != null) {
+            listener.message("the standby of " + preparing.setId() + " was not prepared: " + waited.failure());
+        }
+        return waited;
+    }
+
+    /**
+     * A deploy that ends without rolling back (rollback needed, or failed) ends at once: a standby still being
+     * prepared is stopped and what it made removed, so that the operator's `rewind rollback` is neither locked out
+     * nor slowed by it; one already ready stays, and that rollback uses it.
+     */
+    private StandbyTask.Wait stopStandby(StandbyTask preparing, WorkflowListener listener) {
+        if (preparing == null) {
+            return null;
+        }
+        long started = System.nanoTime();
+        String failure = null;
+        if (!preparing.stop()) {
+            failure = "the standby was not finished; `rewind rollback " + environment + "` restores from the set";
+            listener.message("stopped preparing the standby of " + preparing.setId() + ": " + failure);
+        }
+        return new StandbyTask.Wait(preparing.setId(), Duration.ofNanos(System.nanoTime() - started), failure);
     }
 
     /** A deploy that failed or was rolled back leaves its release FAILED until the rollback marks it. */
@@ -168,7 +206,7 @@ public final class Deploy {
                 plan.previous() == null ? null : store.release(plan.previous().id()).orElse(null),
                 release == null || release.backupId() == null ? null : store.backupSet(release.backupId()).orElse(null),
                 trigger, rollback, journal, descriptions(steps),
-                run.finishedAt() == null ? null : Duration.between(run.startedAt(), run.finishedAt()), resume);
+                run.finishedAt() == null ? null : Duration.between(run.startedAt(), run.finishedAt()), resume, null);
     }
 
     private DeployPlan plan(DeployRequest request) {

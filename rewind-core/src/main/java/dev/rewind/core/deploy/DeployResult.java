@@ -1,5 +1,6 @@
 package dev.rewind.core.deploy;
 
+import dev.rewind.core.backup.StandbyTask;
 import dev.rewind.core.rollback.RollbackResult;
 import dev.rewind.core.store.BackupSet;
 import dev.rewind.core.store.Release;
@@ -27,10 +28,18 @@ import java.util.Map;
  * @param plannedSteps  step name → what it does
  * @param duration      the deploy run's time, or null for a dry run
  * @param resumeCommand the command that resumes an interrupted or failed deploy, or null
+ * @param standby       the standby the watch prepared: ready (failure null), or why not; null when none was started
+ *                      or a rollback took it over
  */
 public record DeployResult(String runId, String environment, String version, String status, Release release, Release previous,
                            BackupSet backup, String trigger, RollbackResult rollback, List<RunStep> steps,
-                           Map<String, String> plannedSteps, Duration duration, String resumeCommand) {
+                           Map<String, String> plannedSteps, Duration duration, String resumeCommand,
+                           StandbyTask.Wait standby) {
+
+    DeployResult withStandby(StandbyTask.Wait standby) {
+        return new DeployResult(runId, environment, version, status, release, previous, backup, trigger, rollback, steps,
+                plannedSteps, duration, resumeCommand, standby);
+    }
 
     /** 0 live or planned, 3 rolled back or rollback needed, 1 failed. */
     public int exitCode() {

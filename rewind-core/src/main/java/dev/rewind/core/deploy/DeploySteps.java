@@ -21,12 +21,14 @@ import dev.rewind.core.probe.HealthWait;
 import dev.rewind.core.probe.Probe;
 import dev.rewind.core.probe.Probes;
 import dev.rewind.core.signal.Baseline;
+import dev.rewind.core.store.BackupItem;
 import dev.rewind.core.store.BackupSet;
 import dev.rewind.core.store.BackupStatus;
 import dev.rewind.core.store.Decision;
 import dev.rewind.core.store.Ids;
 import dev.rewind.core.store.Release;
 import dev.rewind.core.store.ReleaseStatus;
+import dev.rewind.core.store.RunStep;
 import dev.rewind.core.store.StateStore;
 import dev.rewind.core.verify.Verifier;
 import dev.rewind.core.verify.VerifyResult;
@@ -35,8 +37,6 @@ import dev.rewind.core.watch.Watcher;
 import dev.rewind.core.workflow.Step;
 import dev.rewind.core.workflow.StepContext;
 import dev.rewind.core.workflow.WorkflowListener;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,10 +131,6 @@ final class DeploySteps {
         steps.add(Step.of("record live", "mark " + plan.version() + " live" + (plan.previous() == null ? ""
                 : " and " + plan.previous().version() + " superseded"), this::recordLive));
         steps.add(new Step("announce result", "announce DEPLOY COMPLETE", this::announceResult));
-        if (preparesStandby()) {
-            steps.add(new Step(DeployStandby.STEP, "wait for the standby of the backup, prepared during the watch, so"
-                    + " that a rollback only re-checks, stops, swaps and starts", standby::await));
-        }
         return steps;
     }
 
@@ -145,6 +141,17 @@ final class DeploySteps {
 
     /** The standby being prepared, or null: the deploy's rollback waits for it and uses it. */
     StandbyTask standbyTask() {
+        return standby.task();
+    }
+
+    /**
+     * The standby preparation of a deploy that went live: the one its watch started, or one started now when the
+     * deploy resumed past its watch; null when the deploy prepares none.
+     */
+    StandbyTask standbyAfterLive(List<RunStep> journal) {
+        if (preparesStandby()) {
+            standby.start(new StepContext(journal, clock.instant()));
+        }
         return standby.task();
     }
 
@@ -181,23 +188,26 @@ final class DeploySteps {
         return Map.of("active_versions", active);
     }
 
+    /**
+     * Free disk for the backup (min_free_disk, and twice the last backup) and, when the deploy prepares a standby
+     * during its watch, for each files datastore's restored copy beside its live directory. A database's standby is
+     * restored on its server, whose disk Rewind cannot see, as a rollback's shadow is.
+     */
     private void checkDisk(List<String> problems) {
-        Path dir = backups.layout().root().toAbsolutePath();
-        while (dir != null && !Files.exists(dir)) {
-            dir = dir.getParent();
-        }
-        long lastBackup = store.backupSets(plan.environment()).stream().filter(s -> s.status() == BackupStatus.COMPLETE)
-                .findFirst().map(BackupSet::sizeBytes).orElse(0L);
-        long needed = Math.max(env.minFreeDisk().bytes(), 2 * lastBackup);
-        try {
-            long free = Files.getFileStore(dir).getUsableSpace();
-            if (free < needed) {
-                problems.add("only " + free / (1 << 20) + " MiB free at " + dir + "; a deploy needs " + needed / (1 << 20)
-                        + " MiB (min_free_disk " + env.minFreeDisk() + ", and twice the last backup)");
+        BackupSet last = store.backupSets(plan.environment()).stream()
+                .filter(s -> s.status() == BackupStatus.COMPLETE).findFirst().orElse(null);
+        long lastBackup = last == null ? 0 : last.sizeBytes();
+        DiskNeeds needs = new DiskNeeds().add(backups.layout().root(), Math.max(env.minFreeDisk().bytes(),
+                2 * lastBackup), "min_free_disk " + env.minFreeDisk() + ", and twice the last backup");
+        if (preparesStandby() && last != null) {
+            for (BackupItem item : store.backupItems(last.id())) {
+                if (env.datastores().get(item.datastore()) instanceof DatastoreConfig.Files files) {
+                    needs.add(projectDir.resolve(files.files()), item.sizeBytes(), "the standby of "
+                            + item.datastore() + ", restored during the watch");
+                }
             }
-        } catch (IOException e) {
-            problems.add("cannot read the free disk at " + dir + ": " + e.getMessage());
         }
+        problems.addAll(needs.problems());
     }
 
     /**

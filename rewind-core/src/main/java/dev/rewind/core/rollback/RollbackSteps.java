@@ -202,6 +202,9 @@ final class RollbackSteps {
                 }
             }
             case DatastoreConfig.Files files -> {
+                if (standbys.check(plan.backup(), env, List.of(datastore)).get(datastore).used()) {
+                    return; // its standby is renamed in: no staging copy (if its re-check fails, the restore says so)
+                }
                 Path live = projectDir.resolve(files.files());
                 Path parent = live.toAbsolutePath().getParent();
                 try {
@@ -219,10 +222,12 @@ final class RollbackSteps {
 
     /**
      * Takes over the set's standby for each datastore whose standby checks out, and restores the others from the
-     * set; first waits for the standby the run's deploy was still preparing, which is the same work, partly done.
+     * set; first waits for the standby the run's deploy was still preparing, which is the same work, partly done, at
+     * most {@link #standbyWaitLimit}.
      */
     private Object prepare() {
-        StandbyTask.Wait waited = preparing == null ? null : preparing.await();
+        StandbyTask.Wait waited = preparing == null ? null
+                : preparing.await(standbyWaitLimit(plan.backup().sizeBytes()));
         List<Prepared> adopted = standbys.adopt(plan.backup(), env, plan.datastores(), runId);
         Set<String> rest = adopted.stream().filter(p -> !p.standby().used()).map(Prepared::datastore)
                 .collect(Collectors.toSet());
@@ -232,6 +237,17 @@ final class RollbackSteps {
         return new PrepareOutput(waited, adopted.stream()
                 .map(p -> p.standby().used() ? p : Prepared.restored(restored.get(p.datastore()), p.standby()))
                 .toList());
+    }
+
+    /**
+     * The longest the prepare step waits for the standby its deploy is still preparing. That preparation is the
+     * restore the step would otherwise run, so waiting for it is never slower than starting over, unless it hangs
+     * (a file system that stopped answering, a stuck child): 5 minutes, plus the set's size at 1 MiB/s, far below
+     * what a restore achieves. Past it the preparation is stopped (its pg_restore killed, what it made removed) and
+     * the run restores from the set itself, so a hung preparation costs that much, never a hung rollback.
+     */
+    static Duration standbyWaitLimit(long setBytes) {
+        return Duration.ofMinutes(5).plusSeconds(setBytes / (1 << 20));
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,14 +56,23 @@ public final class EnvironmentLock implements AutoCloseable {
      * @param holder who runs it, e.g. {@code rollback by alice}
      */
     public static EnvironmentLock acquire(StateStore store, String environment, String runId, String holder, Clock clock) {
-        AutoCloseable advisory = store.tryAdvisoryLock("rewind:" + environment)
-                .orElseThrow(() -> locked(environment, store.lease(environment)));
+        return acquire(store, environment, runId, holder, clock, held -> locked(environment, held));
+    }
+
+    /**
+     * Locks {@code key} (an environment, or another name with a lease of its own, such as an environment's standby)
+     * for {@code runId}, or throws what {@code whenHeld} makes of the lease held (empty: only the advisory lock is).
+     */
+    public static EnvironmentLock acquire(StateStore store, String key, String runId, String holder, Clock clock,
+                                          Function<Optional<Lease>, RewindException> whenHeld) {
+        AutoCloseable advisory = store.tryAdvisoryLock("rewind:" + key)
+                .orElseThrow(() -> whenHeld.apply(store.lease(key)));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Lease wanted = new Lease(environment, runId, holder, host(), ProcessHandle.current().pid(), now, now, now.plus(TTL));
+        Lease wanted = new Lease(key, runId, holder, host(), ProcessHandle.current().pid(), now, now, now.plus(TTL));
         Lease held = store.acquireLease(wanted, EnvironmentLock::holderGone);
         if (!held.equals(wanted)) {
             closeQuietly(advisory);
-            throw locked(environment, Optional.of(held));
+            throw whenHeld.apply(Optional.of(held));
         }
         return new EnvironmentLock(store, wanted, advisory, clock);
     }

@@ -1,13 +1,19 @@
 package dev.rewind.core.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rewind.core.ErrorCode;
+import dev.rewind.core.RewindException;
 import dev.rewind.core.backup.postgres.DatabaseNames;
+import dev.rewind.core.backup.postgres.PgTools;
 import dev.rewind.core.store.BackupSet;
 import dev.rewind.testkit.PostgresDatabase;
 import dev.rewind.testkit.PostgresExtension;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,6 +121,44 @@ class StandbysTest {
     }
 
     @Test
+    void aDirectoryMovedIntoTheStandbyAndALinkWereNotSeen(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            Standbys standbys = standbys(f);
+            BackupSet set = f.take().set();
+            f.write("elsewhere/nested/b.txt", "BRAVO"); // same name and size, its ctime older than the standby's
+            standbys.prepare(set, f.env, Progress.NONE);
+            Thread.sleep(20); // a ctime has the kernel's coarse clock: let its tick pass
+            Files.move(standbyDir(set).resolve("nested"), project.resolve("moved-away"));
+            Files.move(project.resolve("elsewhere/nested"), standbyDir(set).resolve("nested"));
+            Files.createSymbolicLink(standbyDir(set).resolve("link"), project.resolve("elsewhere"));
+
+            StandbyUse use = standbys.adopt(set, f.env, List.of("uploads"), RUN).getFirst().standby();
+
+            assertThat(use.used()).isFalse();
+            assertThat(use.reason()).contains("1 altered (nested/)", "1 unexpected (link)");
+        }
+    }
+
+    @Test
+    void aColumnAddedToTheStandbyShowsInItsCatalog(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            Standbys standbys = standbys(f);
+            BackupSet set = f.take().set();
+            standbys.prepare(set, f.env, Progress.NONE);
+            String standby = DatabaseNames.standby(db.name(), set.id());
+            allowConnections(db, standby, true);
+            database(db, standby).execute("ALTER TABLE customers ADD COLUMN note text"); // no row is rewritten
+            allowConnections(db, standby, false);
+
+            StandbyUse use = standbys.adopt(set, f.env, List.of("db"), RUN).getFirst().standby();
+
+            assertThat(use.used()).isFalse();
+            assertThat(use.reason()).contains("pg_attribute: ", "rows written since it was ready (a table or column"
+                    + " was created or altered)").doesNotContain("public.customers");
+        }
+    }
+
+    @Test
     void aRowAddedToTheStandbyShowsInItsCounts(PostgresDatabase db) throws Exception {
         try (var f = new BackupFixture(project, db, "dump", 5)) {
             Standbys standbys = standbys(f);
@@ -183,8 +227,27 @@ class StandbysTest {
 
             assertThat(adopted).allSatisfy(p -> assertThat(p.standby().reason()).contains("not readable JSON"))
                     .noneMatch(p -> p.standby().used());
+            assertThat(standbys.ready("production", f.env)).isEmpty();
             standbys.prepare(set, f.env, Progress.NONE);
             assertThat(standbys.ready("production", f.env)).isPresent();
+        }
+    }
+
+    @Test
+    void aMalformedMarkerItemFailedThePrepareStepInsteadOfFallingBack(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            Standbys standbys = standbys(f);
+            BackupSet set = f.take().set();
+            standbys.prepare(set, f.env, Progress.NONE);
+            Path marker = project.resolve(".rewind/standby/production.json");
+            Files.writeString(marker, Files.readString(marker).replaceFirst("\"next_xid\"\\s*:\\s*\\d+", "\"next_xid\": null"));
+
+            List<Prepared> adopted = standbys.adopt(set, f.env, List.of("db", "uploads"), RUN);
+
+            assertThat(adopted.get(0).standby().used()).isFalse();
+            assertThat(adopted.get(0).standby().reason()).contains("could not be re-checked",
+                    "NullPointerException", "kept as " + DatabaseNames.kept(db.name(), RUN + "_standby"));
+            assertThat(adopted.get(1).standby().used()).as(adopted.get(1).standby().reason()).isTrue();
         }
     }
 
@@ -208,6 +271,133 @@ class StandbysTest {
             assertThat(databases(db)).noneMatch(DatabaseNames::isStandby);
             assertThat(standbyDir(gone)).doesNotExist();
             assertThat(project.resolve(".rewind/standby/production.json")).doesNotExist();
+        }
+    }
+
+    @Test
+    void pruneMissedAStandbyHalfMadeByAKilledPreparation(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            BackupSet set = f.take().set();
+            String standby = DatabaseNames.standby(db.name(), set.id());
+            db.execute("CREATE DATABASE \"" + standby + "\"");
+            database(db, standby).execute("CREATE TABLE customers(id bigint); INSERT INTO customers SELECT 1");
+            f.write("uploads.rewind-standby-" + set.id() + "/a.txt", "alp");
+            try (Connection restoring = database(db, standby).connect()) { // as a pg_restore its JVM's kill -9 left
+
+                PruneResult listed = f.backups.prune("production", f.env, Duration.ofDays(7), false);
+                f.backups.prune("production", f.env, Duration.ofDays(7), true);
+
+                assertThat(listed.candidates()).extracting(PruneResult.Candidate::kind, PruneResult.Candidate::name)
+                        .containsExactlyInAnyOrder(
+                                org.assertj.core.groups.Tuple.tuple("standby_database", standby),
+                                org.assertj.core.groups.Tuple.tuple("standby_directory", standbyDir(set).toString()));
+                assertThat(databases(db)).noneMatch(DatabaseNames::isStandby);
+                assertThat(standbyDir(set)).doesNotExist();
+                assertThat(restoring.isValid(2)).as("its session was ended").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void pruneKeepsAReadyStandbyOfASetThatStays(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            BackupSet set = f.take().set();
+            standbys(f).prepare(set, f.env, Progress.NONE);
+
+            assertThat(f.backups.prune("production", f.env, Duration.ZERO, false).candidates())
+                    .extracting(PruneResult.Candidate::kind).doesNotContain("standby_database", "standby_directory");
+        }
+    }
+
+    @Test
+    void theClaimFailedWhileASessionWasLeftOnTheStandby(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            Standbys standbys = standbys(f);
+            BackupSet set = f.take().set();
+            standbys.prepare(set, f.env, Progress.NONE);
+            String standby = DatabaseNames.standby(db.name(), set.id());
+            allowConnections(db, standby, true);
+            try (Connection session = database(db, standby).connect()) {
+                allowConnections(db, standby, false);
+
+                Prepared adopted = standbys.adopt(set, f.env, List.of("db"), RUN).getFirst();
+
+                assertThat(adopted.standby().used()).as(adopted.standby().reason()).isTrue();
+                assertThat(session.isValid(2)).as("the session was ended").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void twoPreparationsOfOneEnvironmentDroppedEachOthersWork(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            BackupSet set = f.take().set();
+            StandbyTask first = StandbyTask.start(slowStandbys(f), set, f.env);
+            String standby = DatabaseNames.standby(db.name(), set.id());
+            awaitDatabase(db, standby);
+
+            assertThatThrownBy(() -> standbys(f).prepare(set, f.env, Progress.NONE))
+                    .isInstanceOfSatisfying(RewindException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.LOCKED))
+                    .hasMessageContaining("the standby of production is locked by another Rewind process"
+                            + " (preparing the standby of " + set.id() + ", pid " + ProcessHandle.current().pid());
+            assertThatThrownBy(() -> standbys(f).requireFree("production")).isInstanceOf(RewindException.class);
+            assertThat(f.backups.prune("production", f.env, Duration.ZERO, true).candidates())
+                    .extracting(PruneResult.Candidate::kind).doesNotContain("standby_database", "standby_directory");
+            assertThat(databases(db)).contains(standby);
+
+            assertThat(first.stop()).isFalse();
+            assertThat(standbys(f).prepare(set, f.env, Progress.NONE).setId()).isEqualTo(set.id());
+        }
+    }
+
+    @Test
+    void aRollbackWaitedForAHungStandbyForever(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            BackupSet set = f.take().set();
+            StandbyTask preparing = StandbyTask.start(slowStandbys(f), set, f.env);
+            awaitDatabase(db, DatabaseNames.standby(db.name(), set.id()));
+
+            StandbyTask.Wait waited = preparing.await(Duration.ofSeconds(1));
+
+            assertThat(waited.failure()).isEqualTo("not ready after 1 s, so it was stopped and its half-made copies"
+                    + " removed");
+            assertThat(waited.waited()).isLessThan(Duration.ofSeconds(SLOW_RESTORE / 2));
+            assertThat(slowRestores()).as("its pg_restore was killed").isEmpty();
+            assertThat(databases(db)).noneMatch(DatabaseNames::isStandby);
+            assertThat(standbyDir(set)).doesNotExist();
+            assertThat(standbys(f).ready("production", f.env)).isEmpty();
+        }
+    }
+
+    /** Seconds the pg_restore of {@link #slowStandbys} sleeps before it restores. */
+    private static final int SLOW_RESTORE = 297;
+
+    /** Standbys whose pg_restore waits {@link #SLOW_RESTORE} s, then runs the machine's pg_restore. */
+    private Standbys slowStandbys(BackupFixture f) throws Exception {
+        Path tools = Files.createDirectories(project.resolve("slow-tools"));
+        Path script = tools.resolve("pg_restore");
+        Files.writeString(script, """
+                #!/bin/sh
+                [ "$1" = "--version" ] || sleep %d
+                exec %s "$@"
+                """.formatted(SLOW_RESTORE, PgTools.find(15).pgRestore()));
+        assertThat(script.toFile().setExecutable(true)).isTrue();
+        Backups.Options options = f.options();
+        return new Standbys(f.backups, project, new Backups.Options(options.terminateConnections(), options.jobs(),
+                tools + File.pathSeparator + options.toolPath()), Clock.systemUTC());
+    }
+
+    /** The slow pg_restores of this test still running. */
+    private List<String> slowRestores() {
+        return ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(line -> line.contains(project.toString()) || line.contains("sleep " + SLOW_RESTORE)).toList();
+    }
+
+    private static void awaitDatabase(PostgresDatabase db, String name) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!databases(db).contains(name)) {
+            assertThat(System.nanoTime()).as("waiting for " + name).isLessThan(deadline);
+            Thread.sleep(50);
         }
     }
 

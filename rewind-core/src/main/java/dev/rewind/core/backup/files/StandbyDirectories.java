@@ -97,40 +97,73 @@ public final class StandbyDirectories {
     }
 
     /**
-     * The newest status change (ctime) of the regular files under {@code dir}: a later write, truncation, rename,
-     * {@code chmod} or {@code touch} of any of them gives it a newer one. The kernel sets ctime; no user call can set
-     * it back.
+     * The newest status change (ctime) of every entry under {@code dir}: regular files, directories and symbolic
+     * links. A later write, truncation, rename, {@code chmod} or {@code touch} of a file gives it a newer one, and so
+     * does an entry added to, removed from or renamed in a directory to that directory, and a rename to what was
+     * moved (on Linux). The kernel sets ctime; no user call can set it back. {@code dir} itself is left out: the
+     * claim renames it.
      */
     public static Instant lastChange(Path dir) {
-        return Tree.list(dir).files().stream().map(f -> changed(RelativePaths.resolve(dir, f.path())))
-                .max(Instant::compareTo).orElse(Instant.EPOCH);
+        Tree.Listing listing = Tree.list(dir);
+        return Stream.of(listing.files().stream().map(Tree.FileInfo::path), listing.directories().stream(),
+                        listing.links().stream()).flatMap(Function.identity())
+                .map(path -> changed(RelativePaths.resolve(dir, path))).max(Instant::compareTo).orElse(Instant.EPOCH);
     }
 
     /**
-     * What differs in {@code dir} from {@code manifest} and its state when it was ready: files missing, files with
-     * another size or changed (ctime) after {@code lastChange}, files the manifest does not list. Empty when
-     * none. The files' contents are not read.
+     * What differs in {@code dir} from the backup it was restored from ({@code manifest}'s files, and the
+     * directories and symbolic links of {@code backupDir}) and from its state when it was ready: entries missing,
+     * entries the backup does not hold (a directory moved in, a link), files with another size, and entries changed
+     * (ctime) after {@code lastChange}: a directory moved in from elsewhere keeps its files' old ctimes, but not its
+     * own. Empty when none. The files' contents are not read.
      */
-    public static VerifyResult changes(Path dir, List<FileEntry> manifest, Instant lastChange) {
+    public static VerifyResult changes(Path dir, List<FileEntry> manifest, Path backupDir, Instant lastChange) {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return new VerifyResult(manifest.stream().map(FileEntry::path).toList(), List.of(), List.of());
         }
-        Map<String, Tree.FileInfo> present = Tree.list(dir).files().stream()
+        Tree.Listing present = Tree.list(dir);
+        Tree.Listing backup = Tree.list(backupDir);
+        Map<String, Tree.FileInfo> files = present.files().stream()
                 .collect(Collectors.toMap(Tree.FileInfo::path, Function.identity()));
-        List<String> missing = new ArrayList<>();
+        Set<String> missing = new TreeSet<>();
         Set<String> altered = new TreeSet<>();
         for (FileEntry entry : manifest) {
-            Tree.FileInfo file = present.get(entry.path());
+            Tree.FileInfo file = files.get(entry.path());
             if (file == null) {
                 missing.add(entry.path());
-            } else if (file.size() != entry.size()
-                    || changed(RelativePaths.resolve(dir, entry.path())).isAfter(lastChange)) {
+            } else if (file.size() != entry.size() || changedSince(dir, entry.path(), lastChange)) {
                 altered.add(entry.path());
             }
         }
-        Set<String> unexpected = new TreeSet<>(present.keySet());
+        Set<String> unexpected = new TreeSet<>(files.keySet());
         manifest.forEach(entry -> unexpected.remove(entry.path()));
-        return new VerifyResult(missing, List.copyOf(altered), List.copyOf(unexpected));
+        compare(dir, names(present.directories()), names(backup.directories()), lastChange, missing, altered,
+                unexpected);
+        compare(dir, present.links(), backup.links(), lastChange, missing, altered, unexpected);
+        return new VerifyResult(List.copyOf(missing), List.copyOf(altered), List.copyOf(unexpected));
+    }
+
+    /** Directories as {@code path/}, so that a message tells them from files. */
+    private static List<String> names(List<String> directories) {
+        return directories.stream().map(d -> d + "/").toList();
+    }
+
+    private static void compare(Path dir, List<String> present, List<String> expected, Instant lastChange,
+                                Set<String> missing, Set<String> altered, Set<String> unexpected) {
+        Set<String> wanted = Set.copyOf(expected);
+        for (String entry : present) {
+            if (!wanted.contains(entry)) {
+                unexpected.add(entry);
+            } else if (changedSince(dir, entry, lastChange)) {
+                altered.add(entry);
+            }
+        }
+        wanted.stream().filter(entry -> !present.contains(entry)).forEach(missing::add);
+    }
+
+    private static boolean changedSince(Path dir, String entry, Instant lastChange) {
+        return changed(RelativePaths.resolve(dir, entry.endsWith("/") ? entry.substring(0, entry.length() - 1) : entry))
+                .isAfter(lastChange);
     }
 
     private static Instant changed(Path file) {

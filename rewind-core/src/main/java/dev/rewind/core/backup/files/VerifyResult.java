@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param missing    in the manifest but not a regular file in the directory
  * @param altered    present, but its size or SHA-256 differs from the manifest
- * @param unexpected regular files in the directory that the manifest does not list
+ * @param unexpected regular files in the directory that the manifest does not list (for a standby's re-check, also
+ *                   directories, as {@code path/}, and symbolic links that the backup does not hold)
  */
 public record VerifyResult(List<String> missing, List<String> altered, List<String> unexpected) {
 

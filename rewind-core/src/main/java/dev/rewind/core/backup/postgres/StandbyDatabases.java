@@ -137,8 +137,9 @@ public final class StandbyDatabases {
     }
 
     /**
-     * Renames {@code standby} to {@code shadow} (a shadow left by an interrupted restore is dropped first). False,
-     * changing nothing, when there is no standby to claim. Fails while someone is connected to the standby.
+     * Renames {@code standby} to {@code shadow} (a shadow left by an interrupted restore is dropped first), first
+     * ending any session on it (one left from before it was closed, or a dry run's): a rename fails while someone is
+     * connected. False, changing nothing, when there is no standby to claim.
      */
     public static boolean claim(PostgresUrl live, String standby, String shadow) {
         PgEndpoint endpoint = PgEndpoint.of(live);
@@ -149,11 +150,13 @@ public final class StandbyDatabases {
             if (DatabaseNames.isShadow(shadow) && Sql.databaseExists(admin, shadow)) {
                 Sql.execute(admin, "DROP DATABASE " + Sql.ident(shadow) + " WITH (FORCE)");
             }
+            SessionDrain.drain(admin, standby, DatabaseSwap.DEFAULT_DRAIN_TIMEOUT);
             Sql.execute(admin, "ALTER DATABASE " + Sql.ident(standby) + " RENAME TO " + Sql.ident(shadow));
             return true;
         } catch (SQLException e) {
             throw Sql.failure("Renaming the standby \"" + standby + "\" to \"" + shadow + "\"", e,
-                    "nobody may be connected to the standby; the rollback restores from the backup instead");
+                    "the URL's user must own the standby and may end sessions on it (pg_signal_backend); the rollback"
+                            + " restores from the backup instead");
         }
     }
 
