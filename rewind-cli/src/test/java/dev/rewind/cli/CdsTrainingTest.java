@@ -13,7 +13,7 @@ class CdsTrainingTest {
 
     /** A command the training no longer runs as meant (renamed, or failing) would leave its classes out of the archive. */
     @Test
-    void everyCommandOfTheTrainingRunsAsMeant() {
-        assertThat(CdsTraining.run(dir)).containsExactly(0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0);
+    void everyCommandOfTheTrainingRunsAsMeant() throws Exception {
+        assertThat(CdsTraining.run(dir)).containsExactly(0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0);
     }
 }
