@@ -8,7 +8,8 @@
 #
 # Without --dir it makes the demo's project in a temporary directory (`rewind demo --keep`, about 20 s) and stops and
 # deletes it at the end, also on failure or Ctrl-C; with --dir it uses that demo project (v1 live) and leaves it be.
-# The class-data sharing archive is made afresh as after a build: deleted, then an untimed `rewind --version` first.
+# What ./rewind keeps beside rewind.jar (the class-data sharing archive) is made afresh as after a build: deleted,
+# then an untimed `rewind --version` first.
 # Needs a JDK >= 21 (found like ./mvnw does), jq, and for the demo pg_dump and pg_restore 15 or newer on PATH.
 set -euo pipefail
 
@@ -44,8 +45,8 @@ if [ -z "$dir" ]; then
 fi
 cd "$dir"
 
-rm -f "$repo"/rewind-cli/target/rewind*.jsa
-"$rewind" --version >/dev/null
+rm -rf "$repo"/rewind-cli/target/rewind*.jsa "$repo"/rewind-cli/target/rewind*.sqlite
+"$rewind" --version >/dev/null 2>&1
 
 now_ms() { date +%s%3N; }
 iso_ms() { date -d "$1" +%s%3N; }
