@@ -36,7 +36,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-"$rewind" --version >/dev/null # builds rewind.jar when the sources changed
 if [ -z "$dir" ]; then
   made="$(mktemp -d "${TMPDIR:-/tmp}/rewind-cli-startup.XXXXXX")"
   dir="$made/demo"
