@@ -29,7 +29,8 @@ command -v jq >/dev/null || { echo "cli-startup.sh: jq not found on PATH (apt-ge
 made=""
 cleanup() {
   if [ -n "$made" ]; then
-    "$rewind" demo --stop --dir "$made" >/dev/null 2>&1 || true
+    "$rewind" demo --stop --dir "$made/demo" >"$made/stop.out" 2>&1 || {
+      cat "$made/stop.out" >&2; echo "cli-startup.sh: the demo in $made/demo was not stopped; it is left there" >&2; return; }
     rm -rf "$made"
   fi
 }
