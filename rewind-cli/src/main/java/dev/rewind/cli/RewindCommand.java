@@ -1,6 +1,5 @@
 package dev.rewind.cli;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -56,7 +55,7 @@ public final class RewindCommand implements Runnable {
      */
     static CommandLine commandLine(CliContext context, String[] args) {
         CommandLine cli = new CommandLine(new RewindCommand(context));
-        if (Arrays.equals(args, new String[] {"--version"}) || Arrays.equals(args, new String[] {"-V"})) {
+        if (args.length == 1 && List.of("--version", "-V").contains(args[0])) {
             return cli;
         }
         for (Map.Entry<String, Class<?>> command : SUBCOMMANDS) {
