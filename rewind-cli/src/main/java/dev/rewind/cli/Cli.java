@@ -19,7 +19,7 @@ public final class Cli {
 
     /** Runs {@code args}; returns the exit code of DESIGN.md. */
     public static int run(String[] args, CliContext context) {
-        CommandLine cli = new CommandLine(new RewindCommand(context))
+        CommandLine cli = RewindCommand.commandLine(context, args)
                 .setOut(context.out())
                 .setErr(context.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)

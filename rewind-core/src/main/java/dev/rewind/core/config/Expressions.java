@@ -23,13 +23,22 @@ public final class Expressions {
 
     /** Numbers compare across int and double ({@code metrics.p99 > 2}), as people expect. */
     public static final CelOptions OPTIONS = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
-    /** The runtime that evaluates compiled expressions. */
-    public static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
-
     private static final CelCompiler POLICY = compiler(POLICY_VARIABLES);
     private static final CelCompiler BODY = compiler(BODY_VARIABLES);
 
     private Expressions() {}
+
+    /**
+     * The runtime that evaluates compiled expressions, built on first use: it took some 70 ms of every command that
+     * loads the config, and most never evaluate.
+     */
+    public static CelRuntime runtime() {
+        return LazyRuntime.INSTANCE;
+    }
+
+    private static final class LazyRuntime {
+        static final CelRuntime INSTANCE = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
+    }
 
     /** The problems CEL finds in a policy condition; empty when it compiles. */
     public static List<String> checkPolicy(String source) {

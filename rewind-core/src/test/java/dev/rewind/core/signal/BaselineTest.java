@@ -73,7 +73,7 @@ class BaselineTest {
         Map<String, Double> stored = store.baseline(release.id());
         assertThat(stored).isEqualTo(captured);
         SignalSnapshot slow = measure(T0.plus(Duration.ofHours(1)), 300, stored);
-        var rule = Expressions.RUNTIME.createProgram(Expressions.policyAst("metrics.p99 > 2.0 * baseline.p99"));
+        var rule = Expressions.runtime().createProgram(Expressions.policyAst("metrics.p99 > 2.0 * baseline.p99"));
         assertThat(rule.eval(slow.variables())).isEqualTo(true);
         assertThat(rule.eval(measure(T0.plus(Duration.ofHours(1)), 200, stored).variables())).isEqualTo(false);
     }

@@ -97,7 +97,7 @@ class SignalsTest {
     }
 
     static Object eval(SignalSnapshot snapshot, String rule) throws Exception {
-        return Expressions.RUNTIME.createProgram(Expressions.policyAst(rule)).eval(snapshot.variables());
+        return Expressions.runtime().createProgram(Expressions.policyAst(rule)).eval(snapshot.variables());
     }
 
     @Test

@@ -22,7 +22,7 @@ public final class CompiledRule {
     public CompiledRule(RuleConfig config) {
         this.config = config;
         try {
-            this.program = Expressions.RUNTIME.createProgram(Expressions.policyAst(config.when().source()));
+            this.program = Expressions.runtime().createProgram(Expressions.policyAst(config.when().source()));
         } catch (CelEvaluationException e) {
             throw new IllegalArgumentException("rule " + config.name() + " cannot be prepared: " + e.getMessage(), e);
         }
