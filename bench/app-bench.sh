@@ -31,6 +31,10 @@ rewind_app_bench() {
   mkdir "$classpath/run"
   cp "$repo/rewind-cli/target/rewind.jar" "$repo/rewind-sampleapp/target/sampleapp-all.jar" "$classpath/run/"
   cp -r "$repo/bench/runbook" "$classpath/run/runbook"
+  # The launcher too: the CLI runs as `./rewind` runs it (REWIND_JAR: this copy of the jar).
+  mkdir "$classpath/run/scripts"
+  cp "$repo/rewind" "$classpath/run/"
+  cp "$repo/scripts/pick-jdk.sh" "$classpath/run/scripts/"
 
   local java_opts=(--enable-native-access=ALL-UNNAMED)
   # protobuf (under CEL) uses sun.misc.Unsafe; JDK 24+ warns about it unless allowed.

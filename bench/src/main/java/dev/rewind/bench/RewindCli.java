@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The CLI as an operator runs it: {@code rewind.jar} as a child process with the java command line {@code ./rewind}
- * runs (the class-data sharing archive beside the jar), in the project's directory, timed from process start to exit.
+ * The CLI as an operator runs it: {@code ./rewind} (its JVM options, its class-data sharing archive) running a copy
+ * of {@code rewind.jar} as a child process, in the project's directory, timed from process start to exit.
  */
 final class RewindCli {
 
@@ -58,13 +58,13 @@ final class RewindCli {
      * {@code NAME.err} in {@code scratch}.
      */
     static Run run(RollbackProject project, Path cliJar, Path scratch, String name, String... args) {
-        List<String> command = command(cliJar, args);
-        command.addAll(List.of("-c", project.config().toString()));
+        ProcessBuilder command = command(cliJar, args);
+        command.command().addAll(List.of("-c", project.config().toString()));
         Path out = scratch.resolve(name + ".json");
         Path err = scratch.resolve(name + ".err");
         Instant started = Instant.now();
         long start = System.nanoTime();
-        int exit = execute(new ProcessBuilder(command).directory(project.dir().toFile())
+        int exit = execute(command.directory(project.dir().toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()));
         Duration whole = Duration.ofNanos(System.nanoTime() - start);
         return new Run(String.join(" ", args), exit, read(out), err, started, whole);
@@ -72,7 +72,8 @@ final class RewindCli {
 
     /**
      * Runs a command once, untimed (a {@code --dry-run}), so that the class-data sharing archive {@code ./rewind}
-     * keeps beside the jar exists before the first measurement, as it does for an operator after the first command.
+     * makes once per build (its training run, some 10 s) exists before the first measurement, as it does for an
+     * operator after the first command.
      */
     static void warmUp(RollbackProject project, Path cliJar, Path scratch, String... args) {
         Run run = run(project, cliJar, scratch, "warm-up", args);
@@ -81,20 +82,18 @@ final class RewindCli {
         }
     }
 
-    /** The java command line {@code ./rewind} runs, with {@code args} after the jar. */
-    static List<String> command(Path cliJar, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        if (Runtime.version().feature() >= 24) {
-            command.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        String jar = cliJar.toString();
-        command.addAll(List.of("-XX:+AutoCreateSharedArchive",
-                "-XX:SharedArchiveFile=" + jar.substring(0, jar.length() - ".jar".length()) + ".jsa", "-Xshare:auto",
-                "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                "-jar", jar));
+    /**
+     * {@code rewind ARGS} as an operator runs it: the checkout's launcher ({@code ./rewind}, copied beside the jar by
+     * {@code bench/app-bench.sh}) running {@code cliJar} (REWIND_JAR) on this JDK, with its JVM options and its
+     * class-data sharing archive.
+     */
+    static ProcessBuilder command(Path cliJar, String... args) {
+        List<String> command = new ArrayList<>(List.of(cliJar.resolveSibling("rewind").toString()));
         command.addAll(List.of(args));
-        return command;
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("REWIND_JAR", cliJar.toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return builder;
     }
 
     /**

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Rewind's way through its REST API: one {@code rewind serve} child process, started from {@code rewind.jar} with the
- * java command line of the CLI ({@link RewindCli#command}: the class-data sharing archive beside the jar), with an
+ * Rewind's way through its REST API: one {@code rewind serve} child process, started as the CLI is
+ * ({@link RewindCli#command}: {@code ./rewind} with its JVM options and class-data sharing archive), with an
  * operator token made by {@code rewind token create}. A deploy is {@code POST /api/environments/production/deploy},
  * timed from just before the POST until a poll of {@code GET /api/runs/{id}} (every 20 ms) sees the run finished.
  */
@@ -47,16 +47,16 @@ final class RewindServe implements AutoCloseable {
         if (created.exit() != 0 || token.isEmpty()) {
             throw created.failed("made no token");
         }
-        List<String> command = RewindCli.command(cliJar, "serve", "--port", "0", "--json", "-c",
+        ProcessBuilder command = RewindCli.command(cliJar, "serve", "--port", "0", "--json", "-c",
                 project.config().toString());
         Path out = scratch.resolve("serve.json");
         Path err = scratch.resolve("serve.err");
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(project.dir().toFile()).redirectOutput(out.toFile())
+            process = command.directory(project.dir().toFile()).redirectOutput(out.toFile())
                     .redirectError(err.toFile()).start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command, e);
+            throw new UncheckedIOException("cannot run " + command.command(), e);
         }
         try {
             RewindServe serve = new RewindServe(process, err, awaitUrl(process, out, err), token);
