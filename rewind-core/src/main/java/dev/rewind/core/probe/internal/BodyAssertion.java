@@ -2,15 +2,9 @@ package dev.rewind.core.probe.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cel.common.CelAbstractSyntaxTree;
-import dev.cel.common.CelOptions;
-import dev.cel.common.CelValidationException;
-import dev.cel.common.types.SimpleType;
 import dev.cel.common.values.NullValue;
-import dev.cel.compiler.CelCompiler;
-import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
-import dev.cel.runtime.CelRuntimeFactory;
 import dev.rewind.core.ErrorCode;
 import dev.rewind.core.RewindException;
 import dev.rewind.core.config.BodyExpression;
@@ -28,9 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class BodyAssertion {
 
-    private static final CelOptions OPTIONS = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
-    private static final CelCompiler COMPILER = compiler();
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
     private static final Map<String, BodyAssertion> COMPILED = new ConcurrentHashMap<>();
     private static final Pattern MISSING_KEY = Pattern.compile("key '.*' is not present in map");
 
@@ -51,12 +42,18 @@ public final class BodyAssertion {
 
     private static BodyAssertion compile(String source) {
         try {
-            CelAbstractSyntaxTree ast = COMPILER.compile(source).getAst();
-            return new BodyAssertion(source, RUNTIME.createProgram(ast));
-        } catch (CelValidationException | CelEvaluationException e) {
-            throw new RewindException(ErrorCode.CONFIG, "body assertion '" + source + "' does not compile: "
-                    + e.getMessage() + "\n    fix: correct expect.body; `rewind validate` shows where", e);
+            CelAbstractSyntaxTree ast = Expressions.bodyAst(source);
+            return new BodyAssertion(source, Expressions.runtime().createProgram(ast));
+        } catch (IllegalArgumentException e) {
+            throw invalid("body assertion: " + e.getMessage(), e);
+        } catch (CelEvaluationException e) {
+            throw invalid("body assertion '" + source + "' does not compile: " + e.getMessage(), e);
         }
+    }
+
+    private static RewindException invalid(String message, Exception cause) {
+        return new RewindException(ErrorCode.CONFIG, message + "\n    fix: correct expect.body; `rewind validate` shows"
+                + " where", cause);
     }
 
     /** Why the answer fails the assertion, or empty when it holds. */
@@ -93,11 +90,5 @@ public final class BodyAssertion {
     private static String cause(Exception e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         return message.replaceFirst("^evaluation error at <input>:\\d+: ", "").replaceFirst("\\.$", "");
-    }
-
-    private static CelCompiler compiler() {
-        var builder = CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS);
-        Expressions.BODY_VARIABLES.forEach(name -> builder.addVar(name, SimpleType.DYN));
-        return builder.build();
     }
 }

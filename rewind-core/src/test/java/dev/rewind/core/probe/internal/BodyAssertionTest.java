@@ -55,4 +55,13 @@ class BodyAssertionTest {
 
         assertThat(assertion.failure("{\"a\": null, \"b\": [{\"c\": 2.5}], \"d\": true}", 200)).isEmpty();
     }
+
+    /** `rewind validate` accepted {@code has()}, but the probe compiled the assertion without CEL's macros. */
+    @Test
+    void hasPassedValidateButFailedAtProbeTime() {
+        var assertion = BodyAssertion.compile(new BodyExpression("has(json.version) && json.items.all(i, i > 0)"));
+
+        assertThat(assertion.failure("{\"version\": \"v2\", \"items\": [1, 2]}", 200)).isEmpty();
+        assertThat(assertion.failure("{\"items\": [1]}", 200)).isPresent();
+    }
 }
