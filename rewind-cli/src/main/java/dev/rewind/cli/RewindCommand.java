@@ -5,11 +5,12 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code rewind}: the root command; it only holds the subcommands and the context they run in. */
-@Command(name = "rewind", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "rewind", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "Deploys with a safety net and rolls back bad releases: journaled, resumable, nothing dropped.")
 public final class RewindCommand implements Runnable {
 

@@ -61,4 +61,23 @@ class RewindCommandTest {
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.stderr()).isEqualTo("error: a command is required, e.g. `rewind validate`\n    see `rewind --help`\n");
     }
+
+    /** Every usage error says "see `rewind X --help`", and the subcommands had no --help. */
+    @Test
+    void theHelpAUsageErrorPointsToExists() {
+        for (List<String> command : List.of(List.of("status"), List.of("token", "create"), List.of("deploy"))) {
+            ProcessResult wrong = cli.run(concat(command, "--bogus"));
+            ProcessResult help = cli.run(concat(command, "--help"));
+
+            String name = "rewind " + String.join(" ", command);
+            assertThat(wrong.exitCode()).isEqualTo(2);
+            assertThat(wrong.stderr()).endsWith("    see `" + name + " --help`\n");
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.stdout()).startsWith("Usage: " + name + " ");
+        }
+    }
+
+    private static String[] concat(List<String> command, String option) {
+        return java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of(option)).toArray(String[]::new);
+    }
 }
