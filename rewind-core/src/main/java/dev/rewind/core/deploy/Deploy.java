@@ -113,7 +113,7 @@ public final class Deploy {
                         boolean changed = DeploySteps.changedBy(steps, failed.get().name());
                         if (!changed || plan.previous() == null) {
                             String resume = "rewind deploy " + environment + " " + plan.version() + " --resume " + runId;
-                            StandbyTask.Wait standby = stopStandby(deploySteps.standbyTask(), listener);
+                            StandbyTask.Wait standby = stopStandby(deploySteps, listener);
                             markFailed(plan);
                             return finish(runId, plan, RunStatus.FAILED, "failed", trigger, null, journal, steps,
                                     changed ? null : resume, request.actor()).withStandby(standby);
@@ -123,7 +123,7 @@ public final class Deploy {
                         if (!request.autoRollback()) {
                             values.put("verdict", "ROLLBACK (not acted on: --no-auto-rollback; run `rewind rollback " + environment + "`)");
                             announcer.announce(Announcement.Event.DECISION, values);
-                            StandbyTask.Wait standby = stopStandby(deploySteps.standbyTask(), listener);
+                            StandbyTask.Wait standby = stopStandby(deploySteps, listener);
                             return finish(runId, plan, RunStatus.FAILED, "rollback_needed", trigger, null, journal, steps,
                                     null, request.actor()).withStandby(standby);
                         }
@@ -133,7 +133,8 @@ public final class Deploy {
                 }
             }
             if (live != null) {
-                return live.withStandby(awaitStandby(deploySteps.standbyAfterLive(journal), listener));
+                StandbyTask preparing = deploySteps.standbyAfterLive(journal);
+                return live.withStandby(preparing == null ? deploySteps.standbySkipped() : awaitStandby(preparing, listener));
             }
             RollbackResult rollback = new Rollback(environment, env, projectDir, processEnv, store, backups, clock)
                     .awaiting(deploySteps.standbyTask()).run(RollbackRequest.automatic(plan.previous().id(),
@@ -171,9 +172,10 @@ public final class Deploy {
      * prepared is stopped and what it made removed, so that the operator's `rewind rollback` is neither locked out
      * nor slowed by it; one already ready stays, and that rollback uses it.
      */
-    private StandbyTask.Wait stopStandby(StandbyTask preparing, WorkflowListener listener) {
+    private StandbyTask.Wait stopStandby(DeploySteps steps, WorkflowListener listener) {
+        StandbyTask preparing = steps.standbyTask();
         if (preparing == null) {
-            return null;
+            return steps.standbySkipped();
         }
         long started = System.nanoTime();
         String failure = null;
