@@ -152,14 +152,17 @@ public final class Deploy {
      * A deploy that went live waits for the standby its watch was preparing, for a later rollback, but no longer under
      * the environment's lock: the release is live and verified, and an operator who wants to roll it back must not
      * get exit 5 for the length of a restore. A rollback run meanwhile restores from the set, as without a standby.
+     * Interrupting the thread (a server stopping) stops the preparation and removes what it made.
      */
     private StandbyTask.Wait awaitStandby(StandbyTask preparing, WorkflowListener listener) {
         if (preparing == null) {
             return null;
         }
         listener.message("finishing the standby of " + preparing.setId() + " for a later rollback; " + environment
-                + " is not locked meanwhile (Ctrl-C stops it; `rewind backup " + environment + " --standby` makes one"
-                + " later)");
+                + " is not locked meanwhile (interrupted, it leaves half-made copies that the next preparation or"
+                + " `rewind prune " + environment + " --yes` removes; `rewind backup " + environment + " --standby`"
+                + " makes one later)");
+        listener.interruptible();
         StandbyTask.Wait waited = preparing.await();
         if (waited.failure() != null) {
             listener.message("the standby of " + preparing.setId() + " was not prepared: " + waited.failure());
@@ -178,10 +181,13 @@ public final class Deploy {
             return steps.standbySkipped();
         }
         long started = System.nanoTime();
+        boolean ended = preparing.done();
         String failure = null;
         if (!preparing.stop()) {
-            failure = "the standby was not finished; `rewind rollback " + environment + "` restores from the set";
-            listener.message("stopped preparing the standby of " + preparing.setId() + ": " + failure);
+            failure = ended ? preparing.failure()
+                    : "the standby was not finished; `rewind rollback " + environment + "` restores from the set";
+            listener.message((ended ? "the standby of " + preparing.setId() + " was not prepared: "
+                    : "stopped preparing the standby of " + preparing.setId() + ": ") + failure);
         }
         return new StandbyTask.Wait(preparing.setId(), Duration.ofNanos(System.nanoTime() - started), failure);
     }

@@ -53,7 +53,8 @@ import java.util.stream.Collectors;
  * The steps of a deploy: preflight, record the release, baseline and backup (online for {@code dump}; for
  * {@code clone} after the components stop), announce, hooks, stop, activate, start in dependency order waiting for
  * probes, verify, watch under the policy (preparing the backup's standby meanwhile), record the release live,
- * announce, wait for the standby. A failed step from the hooks on is a trigger: the deploy rolls back.
+ * announce. A failed step from the hooks on is a trigger: the deploy rolls back. A deploy that went live waits for
+ * its standby after the steps, outside the environment lock ({@link Deploy}).
  */
 final class DeploySteps {
 
