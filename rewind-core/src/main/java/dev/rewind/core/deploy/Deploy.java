@@ -134,7 +134,8 @@ public final class Deploy {
             }
             if (live != null) {
                 StandbyTask preparing = deploySteps.standbyAfterLive(journal);
-                return live.withStandby(preparing == null ? deploySteps.standbySkipped() : awaitStandby(preparing, listener));
+                return live.withStandby(preparing == null ? deploySteps.standbySkipped()
+                        : awaitStandby(preparing, listener));
             }
             RollbackResult rollback = new Rollback(environment, env, projectDir, processEnv, store, backups, clock)
                     .awaiting(deploySteps.standbyTask()).run(RollbackRequest.automatic(plan.previous().id(),

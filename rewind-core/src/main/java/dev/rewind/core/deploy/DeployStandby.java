@@ -83,8 +83,11 @@ final class DeployStandby {
         listener.message("the standby of " + set.id() + " is " + why);
     }
 
-    /** The problems of the disk beside each files datastore with the standby's copy, none when it fits. */
-    List<String> noRoom(BackupSet set) {
+    /**
+     * The problems of the disk beside each files datastore with the standby's copy, none when it fits. A database's
+     * standby is restored on its server, whose disk Rewind cannot see, as a rollback's shadow is.
+     */
+    private List<String> noRoom(BackupSet set) {
         DiskNeeds needs = new DiskNeeds(freeSpace);
         for (BackupItem item : store.backupItems(set.id())) {
             if (env.datastores().get(item.datastore()) instanceof DatastoreConfig.Files files) {

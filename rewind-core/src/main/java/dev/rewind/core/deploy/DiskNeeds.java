@@ -63,7 +63,8 @@ final class DiskNeeds {
                 if (need.bytes > 0 && free + need.freed < need.bytes) {
                     out.add("only " + mib(free) + " MiB free at " + need.at
                             + (need.freed == 0 ? "" : " (and " + mib(need.freed) + " MiB that are removed first)")
-                            + "; " + mib(need.bytes) + " MiB are needed there (" + String.join(", ", need.reasons) + ")");
+                            + "; " + mib(need.bytes) + " MiB are needed there (" + String.join(", ", need.reasons)
+                            + ")");
                 }
             } catch (IOException e) {
                 out.add("cannot read the free disk at " + need.at + ": " + e.getMessage());
