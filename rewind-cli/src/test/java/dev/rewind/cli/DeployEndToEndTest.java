@@ -8,12 +8,14 @@ import dev.rewind.core.Json;
 import dev.rewind.core.Rewind;
 import dev.rewind.core.backup.postgres.DatabaseNames;
 import dev.rewind.core.backup.postgres.PgTools;
+import dev.rewind.core.store.Ids;
 import dev.rewind.core.store.Release;
 import dev.rewind.core.store.ReleaseStatus;
 import dev.rewind.core.store.Run;
 import dev.rewind.core.store.RunKind;
 import dev.rewind.core.store.RunStep;
 import dev.rewind.core.store.StepStatus;
+import dev.rewind.core.workflow.EnvironmentLock;
 import dev.rewind.testkit.PostgresDatabase;
 import dev.rewind.testkit.PostgresExtension;
 import dev.rewind.testkit.ProcessResult;
@@ -21,6 +23,7 @@ import dev.rewind.testkit.PrometheusProcess;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -193,9 +196,7 @@ class DeployEndToEndTest {
             String backup = Json.readTree(step(app, RunKind.DEPLOY, "backup").outputJson()).get("backup").asText();
             assertThat(result.stdout()).contains("ROLLBACK NEEDED", "· standby of " + backup + " not ready: the standby"
                     + " was not finished; `rewind rollback production` restores from the set");
-            assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
-                    .filter(line -> line.contains(tools.toString()) || line.contains("sleep " + SLOW_RESTORE)))
-                    .as("the standby's pg_restore was stopped").isEmpty();
+            assertThat(slowRestores(tools)).as("the standby's pg_restore was stopped").isEmpty();
             assertThat(RollbackEndToEndTest.databases(db)).filteredOn(name -> DatabaseNames.belongsTo(db.name(), name))
                     .noneMatch(DatabaseNames::isStandby);
             assertThat(app.dir.resolve("uploads.rewind-standby-" + backup)).doesNotExist();
@@ -205,21 +206,72 @@ class DeployEndToEndTest {
         }
     }
 
+    @Test
+    void aLiveDeployFinishingItsStandbyHeldTheEnvironmentLock(PostgresDatabase db) throws Exception {
+        try (RollbackScenario app = new RollbackScenario(dir, db, "dump").release("v3", "v3")) {
+            deploy(app, "v1", "--watch", "0s");
+            Path tools = slowPgRestore(dir);
+            ProcessBuilder builder = new ProcessBuilder(app.rewindCommand("deploy", "production", "v3", "--watch", "1s"))
+                    .directory(dir.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(dir.resolve("deploy.out").toFile()).redirectError(dir.resolve("deploy.err").toFile());
+            builder.environment().put("PATH", tools + File.pathSeparator + System.getenv("PATH"));
+            Process rewind = builder.start();
+            try {
+                awaitText(dir.resolve("deploy.err"), "production is not locked meanwhile");
+                assertThat(slowRestores(tools)).as("its standby's pg_restore is under way").isNotEmpty();
+
+                try (Rewind opened = app.rewind(); EnvironmentLock lock = EnvironmentLock.acquire(opened.store(),
+                        "production", Ids.run(), "a rollback", Clock.systemUTC())) {
+                    assertThat(rewind.isAlive()).as("the deploy still waits for its standby").isTrue();
+                }
+            } finally {
+                rewind.destroyForcibly().waitFor();
+                ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(tools.toString()))
+                        .forEach(p -> {
+                            p.descendants().forEach(ProcessHandle::destroyForcibly);
+                            p.destroyForcibly();
+                        });
+            }
+        }
+    }
+
+    private static void awaitText(Path file, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(file) || !Files.readString(file).contains(text)) {
+            assertThat(System.nanoTime()).as("waiting for \"" + text + "\" in " + file).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
     /** Seconds the pg_restore of {@link #slowPgRestore} sleeps before it restores. */
     static final int SLOW_RESTORE = 297;
 
-    /** A directory holding a pg_restore that waits {@link #SLOW_RESTORE} s, then runs the machine's pg_restore. */
+    /**
+     * A directory holding a pg_restore that waits {@link #SLOW_RESTORE} s, then runs the machine's pg_restore. Its
+     * sleep's command line, {@link #slowSleep}, is the directory's own, so no other build's is taken for it.
+     */
     static Path slowPgRestore(Path dir) throws Exception {
         Path tools = Files.createDirectories(dir.resolve("slow-tools"));
         Path real = PgTools.find(15).pgRestore();
         Path script = tools.resolve("pg_restore");
         Files.writeString(script, """
                 #!/bin/sh
-                [ "$1" = "--version" ] || sleep %d
+                [ "$1" = "--version" ] || %s
                 exec %s "$@"
-                """.formatted(SLOW_RESTORE, real));
+                """.formatted(slowSleep(tools), real));
         script.toFile().setExecutable(true);
         return tools;
+    }
+
+    /** The sleep command of {@link #slowPgRestore}'s pg_restore in {@code tools}: {@code sleep 297.NNNNNN}. */
+    static String slowSleep(Path tools) {
+        return "sleep %d.%06d".formatted(SLOW_RESTORE, Math.floorMod(tools.toAbsolutePath().hashCode(), 1_000_000));
+    }
+
+    /** The processes of {@link #slowPgRestore}'s pg_restore in {@code tools} still running. */
+    static List<String> slowRestores(Path tools) {
+        return ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(line -> line.contains(tools.toString()) || line.endsWith(slowSleep(tools))).toList();
     }
 
     @Test

@@ -108,12 +108,14 @@ public final class Backups {
     }
 
     /**
-     * Lists what is older than {@code olderThan}; removes it when {@code apply}. Holds the environment's standby lock
-     * meanwhile, so no standby being prepared is listed or removed (while a preparation holds it, standbys stay).
+     * Lists what is older than {@code olderThan}; removes it when {@code apply}, holding the environment's standby
+     * lock meanwhile, so no standby being prepared is removed (while a preparation holds it, standbys stay). A listing
+     * takes no lock, so it never keeps a preparation from starting; it lists no standby while one is being prepared.
      */
     public PruneResult prune(String environment, EnvironmentConfig env, Duration olderThan, boolean apply) {
-        try (EnvironmentLock standbys = StandbyLock.tryAcquire(store, environment, clock).orElse(null)) {
-            Pruner pruner = new Pruner(store, new SetRemoval(store, layout, projectDir), projectDir, standbys != null);
+        try (EnvironmentLock standbys = apply ? StandbyLock.tryAcquire(store, environment, clock).orElse(null) : null) {
+            boolean standbysFree = apply ? standbys != null : StandbyLock.holder(store, environment, clock).isEmpty();
+            Pruner pruner = new Pruner(store, new SetRemoval(store, layout, projectDir), projectDir, standbysFree);
             List<PruneResult.Candidate> candidates = pruner.candidates(environment, env,
                     clock.instant().minus(olderThan));
             if (apply) {

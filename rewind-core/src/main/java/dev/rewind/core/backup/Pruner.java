@@ -33,7 +33,10 @@ final class Pruner {
     private final Path projectDir;
     private final OrphanStandbys orphans;
 
-    /** @param standbysLocked whether the caller holds the environment's {@link StandbyLock}: else standbys stay */
+    /**
+     * @param standbysLocked whether no other preparation holds the environment's {@link StandbyLock} (to remove, the
+     *                       caller holds it): else standbys stay
+     */
     Pruner(StateStore store, SetRemoval removal, Path projectDir, boolean standbysLocked) {
         this.store = store;
         this.removal = removal;

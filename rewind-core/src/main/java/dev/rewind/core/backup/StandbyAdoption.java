@@ -156,16 +156,21 @@ final class StandbyAdoption {
         if (use.used()) {
             return prepared(datastore, use, "renamed " + standby + " to " + shadow, started);
         }
+        try {
+            return keepDatabase(url, shadow, datastore, use, runId, started);
+        } catch (RuntimeException e) {
+            throw new KeepFailed(e); // whatever failed once it was claimed: the run's restore would drop it
+        }
+    }
+
+    private Prepared keepDatabase(PostgresUrl url, String shadow, String datastore, StandbyUse use, String runId,
+                                  long started) {
         String kept = DatabaseNames.kept(url.database(), runId + "_standby");
         if (StandbyDatabases.exists(url, kept)) {
             return prepared(datastore, new StandbyUse(false, use.reason() + "; the standby was kept as " + kept
                     + " by an earlier attempt of this step"), null, started);
         }
-        try {
-            StandbyDatabases.keep(url, shadow, kept);
-        } catch (RuntimeException e) {
-            throw new KeepFailed(e);
-        }
+        StandbyDatabases.keep(url, shadow, kept);
         return prepared(datastore, new StandbyUse(false, use.reason() + "; kept as " + kept), null, started);
     }
 

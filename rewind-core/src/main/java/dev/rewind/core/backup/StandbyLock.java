@@ -2,6 +2,7 @@ package dev.rewind.core.backup;
 
 import dev.rewind.core.ErrorCode;
 import dev.rewind.core.RewindException;
+import dev.rewind.core.store.Ids;
 import dev.rewind.core.store.Lease;
 import dev.rewind.core.store.StateStore;
 import dev.rewind.core.workflow.EnvironmentLock;
@@ -15,6 +16,8 @@ import java.util.Optional;
  * the environment lock itself: a deploy prepares its standby while it holds that lock, and a preparation, a whole
  * restore, must never keep a rollback waiting. A second preparation exits 5 at once naming the holder, as a second run
  * does: an on-call engineer expects an answer, not a command that silently waits minutes for someone else's restore.
+ * Only a {@link StandbyTask} of a newer set in the same process stops the holder and takes over. The lease's run id
+ * is the set's id (how a {@link StandbyTask} finds the holder in its process), or a fresh one for prune.
  */
 final class StandbyLock {
 
@@ -29,7 +32,7 @@ final class StandbyLock {
     /** Locks the environment's standby for {@code rewind prune}, or empty while a preparation holds it. */
     static Optional<EnvironmentLock> tryAcquire(StateStore store, String environment, Clock clock) {
         try {
-            return Optional.of(EnvironmentLock.acquire(store, key(environment), "prune", "prune", clock,
+            return Optional.of(EnvironmentLock.acquire(store, key(environment), Ids.run(), "prune", clock,
                     held -> locked(environment, held)));
         } catch (RewindException e) {
             if (e.code() != ErrorCode.LOCKED) {

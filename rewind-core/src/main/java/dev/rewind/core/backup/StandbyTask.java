@@ -1,8 +1,12 @@
 package dev.rewind.core.backup;
 
+import dev.rewind.core.ErrorCode;
+import dev.rewind.core.RewindException;
 import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.store.BackupSet;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -22,26 +26,60 @@ public final class StandbyTask {
     static final Duration CLEANUP = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(StandbyTask.class);
 
-    private final String setId;
+    /** The preparations under way in this process, by set id (the id their {@link StandbyLock} lease holds). */
+    private static final Map<String, StandbyTask> RUNNING = new ConcurrentHashMap<>();
+
+    private final BackupSet set;
     private final FutureTask<StandbyResult> task;
     private final Thread thread;
+    private volatile String replacedBy;
 
-    private StandbyTask(String setId, FutureTask<StandbyResult> task, Thread thread) {
-        this.setId = setId;
-        this.task = task;
-        this.thread = thread;
+    private StandbyTask(Standbys standbys, BackupSet set, EnvironmentConfig env) {
+        this.set = set;
+        this.task = new FutureTask<>(() -> prepare(standbys, env));
+        this.thread = Thread.ofPlatform().name("rewind-standby").daemon().unstarted(task);
     }
 
-    /** Starts preparing the standby of {@code set} now. */
+    /**
+     * Starts preparing the standby of {@code set} now. When a preparation of an older set of the environment holds
+     * the standby lock in this process (a deploy finishing its standby in {@code rewind serve}), it is stopped and
+     * this one takes over; one in another process keeps it (this one fails, exit 5, naming the holder).
+     */
     public static StandbyTask start(Standbys standbys, BackupSet set, EnvironmentConfig env) {
-        FutureTask<StandbyResult> task = new FutureTask<>(() -> standbys.prepare(set, env, Progress.NONE));
-        Thread thread = Thread.ofPlatform().name("rewind-standby").daemon().start(task);
-        return new StandbyTask(set.id(), task, thread);
+        StandbyTask started = new StandbyTask(standbys, set, env);
+        RUNNING.put(set.id(), started);
+        started.thread.start();
+        return started;
+    }
+
+    private StandbyResult prepare(Standbys standbys, EnvironmentConfig env) {
+        try {
+            return standbys.prepare(set, env, Progress.NONE);
+        } catch (RewindException e) {
+            StandbyTask older = e.code() == ErrorCode.LOCKED ? olderInThisProcess(standbys) : null;
+            if (older == null) {
+                throw e;
+            }
+            LOG.info("the standby of {} replaces the standby of {}, still being prepared", set.id(), older.setId());
+            older.replacedBy = set.id();
+            older.stop();
+            return standbys.prepare(set, env, Progress.NONE);
+        } finally {
+            RUNNING.remove(set.id(), this);
+        }
+    }
+
+    /** The preparation of an older set of the environment that holds its standby lock, if it runs in this process. */
+    private StandbyTask olderInThisProcess(Standbys standbys) {
+        return standbys.preparing(set.environment()).map(lease -> RUNNING.get(lease.runId()))
+                .filter(t -> t != this && t.set.environment().equals(set.environment())
+                        && t.set.createdAt().isBefore(set.createdAt()))
+                .orElse(null);
     }
 
     /** The backup set it restores. */
     public String setId() {
-        return setId;
+        return set.id();
     }
 
     /** Whether it has ended, ready or not. */
@@ -73,15 +111,16 @@ public final class StandbyTask {
                 task.get(limit.toNanos(), TimeUnit.NANOSECONDS);
             }
         } catch (ExecutionException e) {
-            failure = failure(e);
+            failure = failure(e.getCause());
         } catch (TimeoutException e) {
-            stop();
-            failure = "not ready after " + limit.toSeconds() + " s, so it was stopped and its half-made copies removed";
+            failure = stop() ? null : "not ready after " + limit.toSeconds() + " s, so it was stopped and its"
+                    + " half-made copies removed";
         } catch (InterruptedException e) {
+            failure = stop() ? null : "stopped: the wait for it was interrupted (the process is stopping), and its"
+                    + " half-made copies removed";
             Thread.currentThread().interrupt();
-            failure = "interrupted while waiting for it";
         }
-        return new Wait(setId, Duration.ofNanos(System.nanoTime() - started), failure);
+        return new Wait(set.id(), Duration.ofNanos(System.nanoTime() - started), failure);
     }
 
     /**
@@ -97,7 +136,7 @@ public final class StandbyTask {
         try {
             if (!thread.join(CLEANUP)) {
                 LOG.warn("the stopped standby of {} is still removing what it made after {} s; the next"
-                        + " preparation or `rewind prune` removes what is left", setId, CLEANUP.toSeconds());
+                        + " preparation or `rewind prune` removes what is left", set.id(), CLEANUP.toSeconds());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -105,9 +144,22 @@ public final class StandbyTask {
         return task.state() == Future.State.SUCCESS;
     }
 
-    private String failure(ExecutionException e) {
-        LOG.debug("the standby of {} failed", setId, e.getCause());
-        return e.getCause().getMessage() == null ? e.getCause().toString() : e.getCause().getMessage();
+    /** Why it is not ready; null when it is. */
+    public String failure() {
+        return switch (task.state()) {
+            case SUCCESS -> null;
+            case FAILED -> failure(task.exceptionNow());
+            case RUNNING -> "not finished";
+            case CANCELLED -> "cancelled";
+        };
+    }
+
+    private String failure(Throwable cause) {
+        if (replacedBy != null) {
+            return "replaced by the standby of " + replacedBy + ", prepared in this process";
+        }
+        LOG.debug("the standby of {} failed", set.id(), cause);
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
     /**

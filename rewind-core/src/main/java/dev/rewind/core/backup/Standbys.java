@@ -8,6 +8,7 @@ import dev.rewind.core.backup.postgres.StandbyDatabases;
 import dev.rewind.core.config.DatastoreConfig;
 import dev.rewind.core.config.EnvironmentConfig;
 import dev.rewind.core.store.BackupSet;
+import dev.rewind.core.store.Lease;
 import dev.rewind.core.workflow.EnvironmentLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,11 @@ public final class Standbys {
         try (EnvironmentLock lock = StandbyLock.acquire(backups.store(), set.environment(), set.id(), clock)) {
             return prepareLocked(set, env, progress);
         }
+    }
+
+    /** The lease of the preparation of the environment's standby under way, if one is (in any process). */
+    public Optional<Lease> preparing(String environment) {
+        return StandbyLock.holder(backups.store(), environment, clock);
     }
 
     /** Fails with exit 5, naming the holder, while another process prepares the environment's standby. */

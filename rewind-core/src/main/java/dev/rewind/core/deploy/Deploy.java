@@ -113,7 +113,7 @@ public final class Deploy {
                         boolean changed = DeploySteps.changedBy(steps, failed.get().name());
                         if (!changed || plan.previous() == null) {
                             String resume = "rewind deploy " + environment + " " + plan.version() + " --resume " + runId;
-                            StandbyTask.Wait standby = stopStandby(deploySteps.standbyTask(), listener);
+                            StandbyTask.Wait standby = stopStandby(deploySteps, listener);
                             markFailed(plan);
                             return finish(runId, plan, RunStatus.FAILED, "failed", trigger, null, journal, steps,
                                     changed ? null : resume, request.actor()).withStandby(standby);
@@ -123,7 +123,7 @@ public final class Deploy {
                         if (!request.autoRollback()) {
                             values.put("verdict", "ROLLBACK (not acted on: --no-auto-rollback; run `rewind rollback " + environment + "`)");
                             announcer.announce(Announcement.Event.DECISION, values);
-                            StandbyTask.Wait standby = stopStandby(deploySteps.standbyTask(), listener);
+                            StandbyTask.Wait standby = stopStandby(deploySteps, listener);
                             return finish(runId, plan, RunStatus.FAILED, "rollback_needed", trigger, null, journal, steps,
                                     null, request.actor()).withStandby(standby);
                         }
@@ -133,7 +133,9 @@ public final class Deploy {
                 }
             }
             if (live != null) {
-                return live.withStandby(awaitStandby(deploySteps.standbyAfterLive(journal), listener));
+                StandbyTask preparing = deploySteps.standbyAfterLive(journal);
+                return live.withStandby(preparing == null ? deploySteps.standbySkipped()
+                        : awaitStandby(preparing, listener));
             }
             RollbackResult rollback = new Rollback(environment, env, projectDir, processEnv, store, backups, clock)
                     .awaiting(deploySteps.standbyTask()).run(RollbackRequest.automatic(plan.previous().id(),
@@ -151,14 +153,17 @@ public final class Deploy {
      * A deploy that went live waits for the standby its watch was preparing, for a later rollback, but no longer under
      * the environment's lock: the release is live and verified, and an operator who wants to roll it back must not
      * get exit 5 for the length of a restore. A rollback run meanwhile restores from the set, as without a standby.
+     * Interrupting the thread (a server stopping) stops the preparation and removes what it made.
      */
     private StandbyTask.Wait awaitStandby(StandbyTask preparing, WorkflowListener listener) {
         if (preparing == null) {
             return null;
         }
         listener.message("finishing the standby of " + preparing.setId() + " for a later rollback; " + environment
-                + " is not locked meanwhile (Ctrl-C stops it; `rewind backup " + environment + " --standby` makes one"
-                + " later)");
+                + " is not locked meanwhile (interrupted, it leaves half-made copies that the next preparation or"
+                + " `rewind prune " + environment + " --yes` removes; `rewind backup " + environment + " --standby`"
+                + " makes one later)");
+        listener.interruptible();
         StandbyTask.Wait waited = preparing.await();
         if (waited.failure() != null) {
             listener.message("the standby of " + preparing.setId() + " was not prepared: " + waited.failure());
@@ -171,15 +176,19 @@ public final class Deploy {
      * prepared is stopped and what it made removed, so that the operator's `rewind rollback` is neither locked out
      * nor slowed by it; one already ready stays, and that rollback uses it.
      */
-    private StandbyTask.Wait stopStandby(StandbyTask preparing, WorkflowListener listener) {
+    private StandbyTask.Wait stopStandby(DeploySteps steps, WorkflowListener listener) {
+        StandbyTask preparing = steps.standbyTask();
         if (preparing == null) {
-            return null;
+            return steps.standbySkipped();
         }
         long started = System.nanoTime();
+        boolean ended = preparing.done();
         String failure = null;
         if (!preparing.stop()) {
-            failure = "the standby was not finished; `rewind rollback " + environment + "` restores from the set";
-            listener.message("stopped preparing the standby of " + preparing.setId() + ": " + failure);
+            failure = ended ? preparing.failure()
+                    : "the standby was not finished; `rewind rollback " + environment + "` restores from the set";
+            listener.message((ended ? "the standby of " + preparing.setId() + " was not prepared: "
+                    : "stopped preparing the standby of " + preparing.setId() + ": ") + failure);
         }
         return new StandbyTask.Wait(preparing.setId(), Duration.ofNanos(System.nanoTime() - started), failure);
     }

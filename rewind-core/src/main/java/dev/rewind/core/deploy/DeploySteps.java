@@ -21,7 +21,6 @@ import dev.rewind.core.probe.HealthWait;
 import dev.rewind.core.probe.Probe;
 import dev.rewind.core.probe.Probes;
 import dev.rewind.core.signal.Baseline;
-import dev.rewind.core.store.BackupItem;
 import dev.rewind.core.store.BackupSet;
 import dev.rewind.core.store.BackupStatus;
 import dev.rewind.core.store.Decision;
@@ -54,7 +53,8 @@ import java.util.stream.Collectors;
  * The steps of a deploy: preflight, record the release, baseline and backup (online for {@code dump}; for
  * {@code clone} after the components stop), announce, hooks, stop, activate, start in dependency order waiting for
  * probes, verify, watch under the policy (preparing the backup's standby meanwhile), record the release live,
- * announce, wait for the standby. A failed step from the hooks on is a trigger: the deploy rolls back.
+ * announce. A failed step from the hooks on is a trigger: the deploy rolls back. A deploy that went live waits for
+ * its standby after the steps, outside the environment lock ({@link Deploy}).
  */
 final class DeploySteps {
 
@@ -91,8 +91,9 @@ final class DeploySteps {
         this.listener = listener;
         plan.components().forEach(c -> drivers.put(c, Drivers.of(new DriverContext(plan.environment(), c,
                 env.components().get(c), projectDir, processEnv))));
-        this.standby = new DeployStandby(plan.environment(), env, store,
-                new Standbys(backups, projectDir, Backups.Options.defaults(processEnv.get("PATH")), clock));
+        this.standby = new DeployStandby(plan.environment(), env, projectDir, store,
+                new Standbys(backups, projectDir, Backups.Options.defaults(processEnv.get("PATH")), clock),
+                DiskNeeds.FreeSpace.USABLE, listener);
     }
 
     List<Step> steps() {
@@ -144,6 +145,11 @@ final class DeploySteps {
         return standby.task();
     }
 
+    /** Why the deploy did not prepare its standby (no room for its copies), or null. */
+    StandbyTask.Wait standbySkipped() {
+        return standby.skipped();
+    }
+
     /**
      * The standby preparation of a deploy that went live: the one its watch started, or one started now when the
      * deploy resumed past its watch; null when the deploy prepares none.
@@ -189,25 +195,15 @@ final class DeploySteps {
     }
 
     /**
-     * Free disk for the backup (min_free_disk, and twice the last backup) and, when the deploy prepares a standby
-     * during its watch, for each files datastore's restored copy beside its live directory. A database's standby is
-     * restored on its server, whose disk Rewind cannot see, as a rollback's shadow is.
+     * Free disk for the backup: min_free_disk, and twice the last backup. A standby's copies are not counted: the
+     * standby is optional, and a deploy without room for it skips it ({@link DeployStandby}).
      */
     private void checkDisk(List<String> problems) {
-        BackupSet last = store.backupSets(plan.environment()).stream()
-                .filter(s -> s.status() == BackupStatus.COMPLETE).findFirst().orElse(null);
-        long lastBackup = last == null ? 0 : last.sizeBytes();
-        DiskNeeds needs = new DiskNeeds().add(backups.layout().root(), Math.max(env.minFreeDisk().bytes(),
-                2 * lastBackup), "min_free_disk " + env.minFreeDisk() + ", and twice the last backup");
-        if (preparesStandby() && last != null) {
-            for (BackupItem item : store.backupItems(last.id())) {
-                if (env.datastores().get(item.datastore()) instanceof DatastoreConfig.Files files) {
-                    needs.add(projectDir.resolve(files.files()), item.sizeBytes(), "the standby of "
-                            + item.datastore() + ", restored during the watch");
-                }
-            }
-        }
-        problems.addAll(needs.problems());
+        long lastBackup = store.backupSets(plan.environment()).stream()
+                .filter(s -> s.status() == BackupStatus.COMPLETE).findFirst().map(BackupSet::sizeBytes).orElse(0L);
+        problems.addAll(new DiskNeeds(DiskNeeds.FreeSpace.USABLE).add(backups.layout().root(),
+                Math.max(env.minFreeDisk().bytes(), 2 * lastBackup), "min_free_disk " + env.minFreeDisk()
+                        + ", and twice the last backup").problems());
     }
 
     /**

@@ -58,6 +58,9 @@ import java.util.stream.Collectors;
  */
 final class RollbackSteps {
 
+    /** The longest {@link #standbyWaitLimit} of any set. */
+    static final Duration STANDBY_WAIT_CAP = Duration.ofMinutes(30);
+
     private final RollbackPlan plan;
     private final String runId; // null while planning a dry run
     private final EnvironmentConfig env;
@@ -240,14 +243,17 @@ final class RollbackSteps {
     }
 
     /**
-     * The longest the prepare step waits for the standby its deploy is still preparing. That preparation is the
-     * restore the step would otherwise run, so waiting for it is never slower than starting over, unless it hangs
-     * (a file system that stopped answering, a stuck child): 5 minutes, plus the set's size at 1 MiB/s, far below
-     * what a restore achieves. Past it the preparation is stopped (its pg_restore killed, what it made removed) and
-     * the run restores from the set itself, so a hung preparation costs that much, never a hung rollback.
+     * The longest the prepare step waits for the standby its deploy is still preparing, while the bad release serves
+     * and the environment is locked. That preparation is the restore the step would otherwise run, so waiting for it
+     * is never slower than starting over, unless it hangs (a file system that stopped answering, a stuck child): 5
+     * minutes, plus the set's size at 20 MiB/s (a fraction of what pg_restore and a local copy achieve), at most 30
+     * minutes. Past it the preparation is stopped (its pg_restore killed, what it made removed) and the run restores
+     * from the set itself. A limit on the preparation's progress instead would need progress from pg_restore, which
+     * reports none while it runs.
      */
     static Duration standbyWaitLimit(long setBytes) {
-        return Duration.ofMinutes(5).plusSeconds(setBytes / (1 << 20));
+        Duration limit = Duration.ofMinutes(5).plusSeconds(setBytes / (20L << 20));
+        return limit.compareTo(STANDBY_WAIT_CAP) > 0 ? STANDBY_WAIT_CAP : limit;
     }
 
     /**

@@ -21,6 +21,12 @@ public interface WorkflowListener {
     /** A message for people: an announcement, a note about the run. */
     default void message(String text) {}
 
+    /**
+     * From now on the run, its journal ended, only finishes optional work on this thread that an interrupt stops
+     * cleanly (a deploy's standby); a server that stops may interrupt it rather than wait.
+     */
+    default void interruptible() {}
+
     /** Where long copies report their bytes. */
     default Progress progress() {
         return Progress.NONE;
@@ -49,6 +55,11 @@ public interface WorkflowListener {
             @Override
             public void message(String text) {
                 first.message(text);
+            }
+
+            @Override
+            public void interruptible() {
+                first.interruptible();
             }
 
             @Override

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -351,6 +353,26 @@ class StandbysTest {
     }
 
     @Test
+    void aNewerPreparationInTheSameProcessGotNoStandbyWhileAnOlderOneFinished(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            BackupSet older = f.take().set();
+            StandbyTask first = StandbyTask.start(slowStandbys(f), older, f.env);
+            awaitDatabase(db, DatabaseNames.standby(db.name(), older.id()));
+            BackupSet newer = f.take().set();
+
+            StandbyTask second = StandbyTask.start(standbys(f), newer, f.env);
+
+            assertThat(second.await().failure()).isNull();
+            assertThat(first.await().failure()).isEqualTo("replaced by the standby of " + newer.id()
+                    + ", prepared in this process");
+            assertThat(slowRestores()).as("the older pg_restore was killed").isEmpty();
+            assertThat(standbys(f).ready("production", f.env)).map(StandbyMarker::setId).contains(newer.id());
+            assertThat(databases(db)).filteredOn(DatabaseNames::isStandby)
+                    .containsExactly(DatabaseNames.standby(db.name(), newer.id()));
+        }
+    }
+
+    @Test
     void aRollbackWaitedForAHungStandbyForever(PostgresDatabase db) throws Exception {
         try (var f = new BackupFixture(project, db, "dump", 5)) {
             BackupSet set = f.take().set();
@@ -369,6 +391,27 @@ class StandbysTest {
         }
     }
 
+    @Test
+    void aWaitForAStandbyInterruptedLeftItsPreparationRunning(PostgresDatabase db) throws Exception {
+        try (var f = new BackupFixture(project, db, "dump", 5)) {
+            BackupSet set = f.take().set();
+            StandbyTask preparing = StandbyTask.start(slowStandbys(f), set, f.env);
+            awaitDatabase(db, DatabaseNames.standby(db.name(), set.id()));
+            CompletableFuture<StandbyTask.Wait> waited = new CompletableFuture<>();
+            Thread waiter = Thread.ofPlatform().start(() -> waited.complete(preparing.await()));
+            Thread.sleep(200);
+
+            waiter.interrupt(); // as a stopping server interrupts a deploy that only finishes its standby
+
+            assertThat(waited.get(90, TimeUnit.SECONDS).failure()).isEqualTo("stopped: the wait for it was interrupted"
+                    + " (the process is stopping), and its half-made copies removed");
+            assertThat(preparing.done()).isTrue();
+            assertThat(slowRestores()).as("its pg_restore was killed").isEmpty();
+            assertThat(databases(db)).noneMatch(DatabaseNames::isStandby);
+            assertThat(standbyDir(set)).doesNotExist();
+        }
+    }
+
     /** Seconds the pg_restore of {@link #slowStandbys} sleeps before it restores. */
     private static final int SLOW_RESTORE = 297;
 
@@ -378,19 +421,24 @@ class StandbysTest {
         Path script = tools.resolve("pg_restore");
         Files.writeString(script, """
                 #!/bin/sh
-                [ "$1" = "--version" ] || sleep %d
+                [ "$1" = "--version" ] || %s
                 exec %s "$@"
-                """.formatted(SLOW_RESTORE, PgTools.find(15).pgRestore()));
+                """.formatted(slowSleep(), PgTools.find(15).pgRestore()));
         assertThat(script.toFile().setExecutable(true)).isTrue();
         Backups.Options options = f.options();
         return new Standbys(f.backups, project, new Backups.Options(options.terminateConnections(), options.jobs(),
                 tools + File.pathSeparator + options.toolPath()), Clock.systemUTC());
     }
 
-    /** The slow pg_restores of this test still running. */
+    /** The slow pg_restores of this test still running (its sleep's command line is the test's own). */
     private List<String> slowRestores() {
         return ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
-                .filter(line -> line.contains(project.toString()) || line.contains("sleep " + SLOW_RESTORE)).toList();
+                .filter(line -> line.contains(project.toString()) || line.endsWith(slowSleep())).toList();
+    }
+
+    /** The sleep of this test's slow pg_restore: {@code sleep 297.NNNNNN}, unique to the test's directory. */
+    private String slowSleep() {
+        return "sleep %d.%06d".formatted(SLOW_RESTORE, Math.floorMod(project.toAbsolutePath().hashCode(), 1_000_000));
     }
 
     private static void awaitDatabase(PostgresDatabase db, String name) throws InterruptedException {

@@ -3,6 +3,8 @@ package dev.rewind.server.internal;
 import dev.rewind.core.Rewind;
 import dev.rewind.core.store.RunStep;
 import dev.rewind.core.workflow.WorkflowListener;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +37,8 @@ public final class RunLauncher implements AutoCloseable {
     record Ended(String runId, String status, boolean report) {}
 
     private final Rewind rewind;
+    private final Set<Thread> interruptible = new HashSet<>(); // guarded by this
+    private boolean closing; // guarded by this
     private final ExecutorService runs = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().name("rewind-run-", 1).factory());
 
@@ -67,9 +71,19 @@ public final class RunLauncher implements AutoCloseable {
             public void skipped(RunStep step) {
                 started.complete(step.runId());
             }
+
+            @Override
+            public void interruptible() {
+                markInterruptible(Thread.currentThread());
+            }
         };
         try {
-            Ended ended = work.run(listener);
+            Ended ended;
+            try {
+                ended = work.run(listener);
+            } finally {
+                unmarkInterruptible(Thread.currentThread());
+            }
             started.complete(ended.runId());
             LOG.info("{} ({}): {}", what, ended.runId(), ended.status());
             if (ended.report()) {
@@ -91,9 +105,30 @@ public final class RunLauncher implements AutoCloseable {
         }
     }
 
-    /** Waits for the runs in flight to end (a deploy's watch included). */
+    private synchronized void markInterruptible(Thread thread) {
+        if (closing) {
+            thread.interrupt();
+        } else {
+            interruptible.add(thread);
+        }
+    }
+
+    /** Called on {@code thread} itself: once unmarked, no interrupt of {@link #close} reaches it any more. */
+    private synchronized void unmarkInterruptible(Thread thread) {
+        interruptible.remove(thread);
+        Thread.interrupted(); // an interrupt that came as the run ended must not fail its report
+    }
+
+    /**
+     * Waits for the runs in flight to end (a deploy's watch included); a deploy that went live and only finishes its
+     * standby is interrupted, which stops the preparation and removes what it made.
+     */
     @Override
     public void close() {
+        synchronized (this) {
+            closing = true;
+            interruptible.forEach(Thread::interrupt);
+        }
         runs.close();
     }
 }
