@@ -310,6 +310,13 @@ class DeployEndToEndTest {
             long pid = app.driver().pids().getFirst();
             int backups = backupSets(app);
 
+            ProcessResult another = deploy(app, "v1", "--watch", "0s");
+
+            assertThat(another.exitCode()).as(another.toString()).isEqualTo(2);
+            assertThat(another.stderr()).contains("of v3 to production was interrupted", "not v1 in its place",
+                    "`rewind deploy production --resume run-");
+            assertThat(app.driver().pids()).containsExactly(pid);
+
             ProcessResult resumed = cli.run("watch", "production", "-c", app.config.toString());
 
             assertThat(resumed.exitCode()).as(resumed.toString()).isZero();

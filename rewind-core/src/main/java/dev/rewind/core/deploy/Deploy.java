@@ -252,7 +252,19 @@ public final class Deploy {
             }
             return Optional.of(run);
         }
-        return interrupted();
+        Optional<Run> interrupted = interrupted();
+        if (interrupted.isPresent() && request.version() != null) {
+            String version = saved(interrupted.get()).version();
+            if (!version.equals(request.version())) {
+                String id = interrupted.get().id();
+                throw new RewindException(ErrorCode.USAGE, "deploy " + id + " of " + version + " to " + environment
+                        + " was interrupted; it goes on before another version is deployed, not " + request.version()
+                        + " in its place\n    fix: `rewind deploy " + environment + " --resume " + id + "` (it continues"
+                        + " from its journal: live, or rolled back), then `rewind deploy " + environment + " "
+                        + request.version() + "`");
+            }
+        }
+        return interrupted;
     }
 
     /** Whether the run failed before its first change (in preflight or backup), so that it may simply go on. */
