@@ -110,8 +110,9 @@ public final class StandbyTask {
             } else {
                 task.get(limit.toNanos(), TimeUnit.NANOSECONDS);
             }
+            failure = failure();
         } catch (ExecutionException e) {
-            failure = failure(e.getCause());
+            failure = failure();
         } catch (TimeoutException e) {
             failure = stop() ? null : "not ready after " + limit.toSeconds() + " s, so it was stopped and its"
                     + " half-made copies removed";
@@ -141,11 +142,14 @@ public final class StandbyTask {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return task.state() == Future.State.SUCCESS;
+        return task.state() == Future.State.SUCCESS && replacedBy == null;
     }
 
     /** Why it is not ready; null when it is. */
     public String failure() {
+        if (replacedBy != null) { // even when it ended ready: the newer preparation removes it
+            return "replaced by the standby of " + replacedBy + ", prepared in this process";
+        }
         return switch (task.state()) {
             case SUCCESS -> null;
             case FAILED -> failure(task.exceptionNow());
@@ -155,9 +159,6 @@ public final class StandbyTask {
     }
 
     private String failure(Throwable cause) {
-        if (replacedBy != null) {
-            return "replaced by the standby of " + replacedBy + ", prepared in this process";
-        }
         LOG.debug("the standby of {} failed", set.id(), cause);
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }

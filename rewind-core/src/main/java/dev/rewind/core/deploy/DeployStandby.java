@@ -12,14 +12,11 @@ import dev.rewind.core.store.BackupSet;
 import dev.rewind.core.store.StateStore;
 import dev.rewind.core.workflow.StepContext;
 import dev.rewind.core.workflow.WorkflowListener;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The standby a deploy prepares while it watches its new release: the backup set it took before the change,
@@ -71,7 +68,7 @@ final class DeployStandby {
         try {
             noRoom = noRoom(set);
         } catch (RuntimeException e) {
-            noRoom = List.of(e.getMessage());
+            noRoom = List.of(Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
         if (noRoom.isEmpty()) {
             task = StandbyTask.start(standbys, set, env);
@@ -94,7 +91,7 @@ final class DeployStandby {
                 Path live = projectDir.resolve(files.files());
                 needs.add(DirectoryNames.standby(live, set.id()), item.sizeBytes(), "the standby of "
                         + item.datastore());
-                StandbyDirectories.list(live).forEach(old -> needs.freed(old, size(old)));
+                StandbyDirectories.list(live).forEach(old -> needs.freed(old, recordedSize(old, item.datastore())));
             }
         }
         return needs.problems();
@@ -120,17 +117,13 @@ final class DeployStandby {
         }
     }
 
-    private static long size(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).sum();
-        } catch (IOException | UncheckedIOException e) {
-            return 0; // not counted: the need is then overstated, never understated
-        }
+    /**
+     * The size of an older standby copy, as its backup set recorded it (a standby holds exactly the set's files), so
+     * that the watch does not wait for a walk of a large tree; 0 when the set is gone: the need is then overstated,
+     * never understated.
+     */
+    private long recordedSize(Path standby, String datastore) {
+        return store.backupItems(DirectoryNames.standbySetId(standby)).stream()
+                .filter(i -> i.datastore().equals(datastore)).mapToLong(BackupItem::sizeBytes).sum();
     }
 }

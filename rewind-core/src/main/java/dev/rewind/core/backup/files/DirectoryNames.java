@@ -35,6 +35,12 @@ public final class DirectoryNames {
         return sibling(live, STANDBY_INFIX, setId);
     }
 
+    /** The backup set a standby directory holds (the inverse of {@link #standby}). */
+    public static String standbySetId(Path standby) {
+        String name = standby.getFileName().toString();
+        return name.substring(name.lastIndexOf(STANDBY_INFIX) + STANDBY_INFIX.length());
+    }
+
     static boolean isStaging(Path dir) {
         return nameContains(dir, STAGING_INFIX);
     }
