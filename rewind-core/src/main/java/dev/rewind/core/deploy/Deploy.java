@@ -260,8 +260,9 @@ public final class Deploy {
                 throw new RewindException(ErrorCode.USAGE, "deploy " + id + " of " + version + " to " + environment
                         + " was interrupted; it goes on before another version is deployed, not " + request.version()
                         + " in its place\n    fix: `rewind deploy " + environment + " --resume " + id + "` (it continues"
-                        + " from its journal: live, or rolled back), then `rewind deploy " + environment + " "
-                        + request.version() + "`");
+                        + " from its journal: live, or rolled back), then " + ("drill".equals(request.note())
+                        ? "`rewind drill " + environment + "` again" : "`rewind deploy " + environment + " "
+                        + request.version() + "`"));
             }
         }
         return interrupted;
