@@ -48,6 +48,10 @@ public final class CdsTraining {
                 verify:
                   smoke: [ { name: health, http: "GET http://127.0.0.1:${PORT}/health", expect: { status: 200 } } ]
                 notify: [ { console: true } ]
+                # The default policy's latency rules compare a 1 s watch of this in-process endpoint with its baseline:
+                # under load a fraction of a millisecond more rolled v2 back. The training wants the same path each time.
+                policy:
+                  - { name: health, when: 'probes.failing_consecutive >= 3', action: ROLLBACK_NOW }
             """;
 
     /** Each with {@code -c} the project's config; a rollback of the example, with nothing live, fails (exit 1). */
