@@ -41,6 +41,24 @@ record PgEndpoint(PostgresUrl url, String host, int port, String user, String pa
         }
     }
 
+    /** Work on a maintenance connection. */
+    @FunctionalInterface
+    interface MaintenanceWork<T> {
+        T run(Connection admin) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on a maintenance connection ({@link #connectMaintenance}, none of {@code avoid}); a failure
+     * is {@code what} failed, with {@code fix}.
+     */
+    <T> T onMaintenance(String what, String fix, MaintenanceWork<T> work, String... avoid) {
+        try (Connection admin = connectMaintenance(avoid)) {
+            return work.run(admin);
+        } catch (SQLException e) {
+            throw Sql.failure(what, e, fix);
+        }
+    }
+
     /** A connection to a database other than {@code avoid}: {@code postgres}, else {@code template1}. */
     Connection connectMaintenance(String... avoid) {
         RewindException last = null;

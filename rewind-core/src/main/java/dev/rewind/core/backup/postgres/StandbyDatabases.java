@@ -28,7 +28,17 @@ public final class StandbyDatabases {
     /** The catalogs a change of a table or column writes a row into (CREATE, ALTER, RENAME). */
     private static final List<String> CATALOGS = List.of("pg_class", "pg_attribute");
 
+    private static final String CONNECT_FIX = "check that the URL's user can connect to the postgres or template1"
+            + " database";
+    private static final String OWNER_FIX = "the URL's user must own it; then prepare the standby again";
+
     private StandbyDatabases() {}
+
+    /** {@link Sql#execute}, as a value for {@link PgEndpoint#onMaintenance}. */
+    private static Void execute(Connection admin, String sql) throws SQLException {
+        Sql.execute(admin, sql);
+        return null;
+    }
 
     /** A standby database and its size. */
     public record Standby(String name, long sizeBytes) {}
@@ -36,24 +46,17 @@ public final class StandbyDatabases {
     /** Every standby database of {@code live}'s database, whatever set it belongs to. */
     public static List<Standby> list(PostgresUrl live) {
         PgEndpoint endpoint = PgEndpoint.of(live);
-        try (Connection admin = endpoint.connectMaintenance(endpoint.database())) {
-            return Sql.query(admin, STANDBYS, row -> new Standby(row.getString(1), row.getLong(2))).stream()
-                    .filter(db -> DatabaseNames.belongsTo(live.database(), db.name())).toList();
-        } catch (SQLException e) {
-            throw Sql.failure("Listing the standby databases beside " + endpoint, e,
-                    "check that the URL's user can connect to the postgres or template1 database");
-        }
+        return endpoint.onMaintenance("Listing the standby databases beside " + endpoint, CONNECT_FIX,
+                admin -> Sql.query(admin, STANDBYS, row -> new Standby(row.getString(1), row.getLong(2))).stream()
+                        .filter(db -> DatabaseNames.belongsTo(live.database(), db.name())).toList(),
+                endpoint.database());
     }
 
     /** Whether {@code name} exists on the server of {@code live}. */
     public static boolean exists(PostgresUrl live, String name) {
         PgEndpoint endpoint = PgEndpoint.of(live);
-        try (Connection admin = endpoint.connectMaintenance(endpoint.database(), name)) {
-            return Sql.databaseExists(admin, name);
-        } catch (SQLException e) {
-            throw Sql.failure("Looking for \"" + name + "\" beside " + endpoint, e,
-                    "check that the URL's user can connect to the postgres or template1 database");
-        }
+        return endpoint.onMaintenance("Looking for \"" + name + "\" beside " + endpoint, CONNECT_FIX,
+                admin -> Sql.databaseExists(admin, name), endpoint.database(), name);
     }
 
     /** Drops a standby (only a standby of {@code live}'s database, by name), ending any session on it. */
@@ -62,12 +65,9 @@ public final class StandbyDatabases {
             throw new IllegalArgumentException(name + " is not a standby of " + live.database());
         }
         PgEndpoint endpoint = PgEndpoint.of(live);
-        try (Connection admin = endpoint.connectMaintenance(endpoint.database(), name)) {
-            Sql.execute(admin, "DROP DATABASE IF EXISTS " + Sql.ident(name) + " WITH (FORCE)");
-        } catch (SQLException e) {
-            throw Sql.failure("Dropping the standby \"" + name + "\" beside " + endpoint, e,
-                    "the URL's user must own it; then prepare the standby again");
-        }
+        endpoint.onMaintenance("Dropping the standby \"" + name + "\" beside " + endpoint, OWNER_FIX,
+                admin -> execute(admin, "DROP DATABASE IF EXISTS " + Sql.ident(name) + " WITH (FORCE)"),
+                endpoint.database(), name);
     }
 
     /**
@@ -76,25 +76,19 @@ public final class StandbyDatabases {
      */
     public static void close(PostgresUrl live, String standby) {
         PgEndpoint endpoint = PgEndpoint.of(live);
-        try (Connection admin = endpoint.connectMaintenance(endpoint.database(), standby)) {
+        endpoint.onMaintenance("Closing the standby \"" + standby + "\" to connections", OWNER_FIX, admin -> {
             Sql.execute(admin, "ALTER DATABASE " + Sql.ident(standby) + " WITH ALLOW_CONNECTIONS false");
             SessionDrain.drain(admin, standby, DatabaseSwap.DEFAULT_DRAIN_TIMEOUT);
-        } catch (SQLException e) {
-            throw Sql.failure("Closing the standby \"" + standby + "\" to connections", e,
-                    "the URL's user must own it; then prepare the standby again");
-        }
+            return null;
+        }, endpoint.database(), standby);
     }
 
     /** Whether {@code name} accepts connections ({@code pg_database.datallowconn}); false when it does not exist. */
     public static boolean allowsConnections(PostgresUrl live, String name) {
         PgEndpoint endpoint = PgEndpoint.of(live);
-        try (Connection admin = endpoint.connectMaintenance(endpoint.database(), name)) {
-            return Sql.queryOne(admin, "SELECT datallowconn FROM pg_database WHERE datname = " + Sql.literal(name),
-                    row -> row.getBoolean(1)).orElse(false);
-        } catch (SQLException e) {
-            throw Sql.failure("Reading whether \"" + name + "\" accepts connections beside " + endpoint, e,
-                    "check that the URL's user can connect to the postgres or template1 database");
-        }
+        return endpoint.onMaintenance("Reading whether \"" + name + "\" accepts connections beside " + endpoint,
+                CONNECT_FIX, admin -> Sql.queryOne(admin, "SELECT datallowconn FROM pg_database WHERE datname = "
+                        + Sql.literal(name), row -> row.getBoolean(1)).orElse(false), endpoint.database(), name);
     }
 
     /**
@@ -103,12 +97,10 @@ public final class StandbyDatabases {
      */
     public static void open(PostgresUrl live, String claimed) {
         PgEndpoint endpoint = PgEndpoint.of(live);
-        try (Connection admin = endpoint.connectMaintenance(endpoint.database(), claimed)) {
-            Sql.execute(admin, "ALTER DATABASE " + Sql.ident(claimed) + " WITH ALLOW_CONNECTIONS true");
-        } catch (SQLException e) {
-            throw Sql.failure("Opening \"" + claimed + "\" to connections beside " + endpoint, e,
-                    "the URL's user must own it; the rollback restores from the backup instead");
-        }
+        endpoint.onMaintenance("Opening \"" + claimed + "\" to connections beside " + endpoint,
+                "the URL's user must own it; the rollback restores from the backup instead",
+                admin -> execute(admin, "ALTER DATABASE " + Sql.ident(claimed) + " WITH ALLOW_CONNECTIONS true"),
+                endpoint.database(), claimed);
     }
 
     /**
@@ -117,23 +109,18 @@ public final class StandbyDatabases {
      */
     public static void keep(PostgresUrl live, String claimed, String kept) {
         PgEndpoint endpoint = PgEndpoint.of(live);
-        try (Connection admin = endpoint.connectMaintenance(endpoint.database(), claimed, kept)) {
-            SessionDrain.drain(admin, claimed, DatabaseSwap.DEFAULT_DRAIN_TIMEOUT);
-            Sql.execute(admin, "ALTER DATABASE " + Sql.ident(claimed) + " RENAME TO " + Sql.ident(kept));
-        } catch (SQLException e) {
-            throw Sql.failure("Keeping \"" + claimed + "\" as \"" + kept + "\" beside " + endpoint, e,
-                    "nobody may be connected to it and the URL's user must own it; then run the rollback again");
-        }
+        endpoint.onMaintenance("Keeping \"" + claimed + "\" as \"" + kept + "\" beside " + endpoint,
+                "nobody may be connected to it and the URL's user must own it; then run the rollback again", admin -> {
+                    SessionDrain.drain(admin, claimed, DatabaseSwap.DEFAULT_DRAIN_TIMEOUT);
+                    return execute(admin, "ALTER DATABASE " + Sql.ident(claimed) + " RENAME TO " + Sql.ident(kept));
+                }, endpoint.database(), claimed, kept);
     }
 
     /** The next transaction id of the server: every row written from now on has an {@code xmin} at least this. */
     public static long nextXid(PostgresUrl live) {
         PgEndpoint endpoint = PgEndpoint.of(live);
-        try (Connection admin = endpoint.connectMaintenance()) {
-            return Sql.queryOne(admin, NEXT_XID, row -> row.getLong(1)).orElseThrow();
-        } catch (SQLException e) {
-            throw Sql.failure("Reading the next transaction id of " + endpoint, e, "check that the server is up");
-        }
+        return endpoint.onMaintenance("Reading the next transaction id of " + endpoint, "check that the server is up",
+                admin -> Sql.queryOne(admin, NEXT_XID, row -> row.getLong(1)).orElseThrow());
     }
 
     /**
